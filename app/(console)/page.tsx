@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AuditTable } from "@/components/audit/audit-table";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { listAuditEntries } from "@/lib/audit/list-audit-entries";
+import { can } from "@/lib/auth/authorize";
+import { requirePageCaller } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+
+export const metadata: Metadata = { title: "Overview" };
+
+const steps = [
+  { title: "Register your agents", body: "Each with its accountable owner, scopes and the credentials it holds.", href: "/agents" },
+  { title: "Stream their actions", body: "Send actions or OpenTelemetry spans; the timeline shows them live.", href: "/timeline" },
+  { title: "Rehearse the kill switch", body: "Contain an agent everywhere at once and watch every system acknowledge.", href: "/incidents" },
+];
+
+export default async function OverviewPage() {
+  const caller = await requirePageCaller();
+  const { entries } = await listAuditEntries(await getDb(), caller, { limit: 8 });
+  return (
+    <>
+      <PageHeader title="Overview" description="What needs a responder now." />
+      <Card className="mb-8 p-2">
+        <EmptyState title="Nothing to respond to">
+          No open incidents and no alerts. When an agent misbehaves, it shows up here first.
+        </EmptyState>
+      </Card>
+      <h2 className="mb-3 text-base font-semibold">Getting started</h2>
+      <ol className="mb-8 grid gap-4 md:grid-cols-3">
+        {steps.map((step, index) => (
+          <li key={step.href}>
+            <Link href={step.href} className="block h-full rounded-lg border border-border bg-surface p-4 hover:bg-surface-2">
+              <span className="text-xs font-semibold text-muted">Step {index + 1}</span>
+              <span className="mt-1 block font-medium">{step.title}</span>
+              <span className="mt-1 block text-sm text-muted">{step.body}</span>
+            </Link>
+          </li>
+        ))}
+      </ol>
+      <div className="mb-3 flex items-baseline justify-between">
+        <h2 className="text-base font-semibold">Recent activity</h2>
+        <Link href="/audit" className="text-sm underline">
+          Full audit log
+        </Link>
+      </div>
+      {entries.length ? <AuditTable entries={entries} /> : <p className="text-sm text-muted">No activity yet.</p>}
+      {can(caller, "users:manage") ? (
+        <p className="mt-6 text-sm text-muted">
+          Add responders and viewers in <Link href="/settings" className="underline">Settings</Link>.
+        </p>
+      ) : null}
+    </>
+  );
+}

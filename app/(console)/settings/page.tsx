@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { AddPersonForm } from "@/components/settings/add-person-form";
+import { PeopleTable } from "@/components/settings/people-table";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageCaller } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const caller = await requirePageCaller("users:manage");
+  return (
+    <>
+      <PageHeader title="Settings" description="People who can use the console and what their role lets them do." />
+      <Card className="mb-6 p-5">
+        <h2 className="mb-1 text-base font-semibold">Add a person</h2>
+        <p className="mb-4 text-sm text-muted">
+          Viewers read everything; responders also act on agents and incidents; admins also manage people, keys,
+          settings and restore contained agents.
+        </p>
+        <AddPersonForm />
+      </Card>
+      <h2 className="mb-3 text-base font-semibold">People</h2>
+      <PeopleTable currentUserId={caller.id} />
+    </>
+  );
+}

@@ -1,0 +1,111 @@
+// The one way to open the database: PGlite in a local folder by default, a real
+// PostgreSQL server when a URL is given. Both are migrated before they are returned;
+// nothing outside db/ knows which one is in use.
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { holdDataDirLock } from "./data-dir-lock";
+import { DatabaseError } from "./errors";
+import * as schema from "./schema";
+
+export { DatabaseError };
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle: every lib/ verb that writes runs inside one. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Either the database or a transaction: read helpers accept both. */
+export type Queryable = Db | Tx;
+
+export interface Database {
+  db: Db;
+  close(): Promise<void>;
+}
+
+export type DatabaseConfig =
+  | { url: string }
+  | { dataDir: string }
+  /** An in-memory PGlite loaded from a dump (tests start from a migrated template). */
+  | { pglite: PGlite };
+
+
+export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+// Any constant works; it only has to be the same for every replica.
+const MIGRATION_LOCK = 724_118_051;
+
+/** postgres://user:***@host:port/db, for messages: never print a password. */
+export function describeDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "(unparseable URL)";
+  }
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: string }).code;
+    return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+  }
+  return String(error);
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  // Replicas may start together: one migrates while the others wait on the lock.
+  const migrator = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+  try {
+    await migrator`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migratePostgres(drizzlePostgres({ client: migrator }), { migrationsFolder });
+    await migrator`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+  } catch (error) {
+    throw new DatabaseError(`DATABASE_URL ${describeDatabaseUrl(url)}: ${reasonOf(error)}`);
+  } finally {
+    await migrator.end({ timeout: 5 });
+  }
+  const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 5 });
+  const db: Db = drizzlePostgres({ client, schema });
+  return { db, close: () => client.end({ timeout: 5 }) };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const folder = path.join(dataDir, "pglite");
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw new DatabaseError(`TOURNIQUET_DATA_DIR ${dataDir} is not writable: ${reasonOf(error)}`);
+  }
+  // PGlite has no locking between processes; two on one folder lose data silently.
+  const releaseLock = holdDataDirLock(folder);
+  try {
+    const client = await PGlite.create({ dataDir: folder });
+    return await wrapPglite(client, async () => {
+      await client.close();
+      releaseLock();
+    });
+  } catch (error) {
+    releaseLock();
+    throw error instanceof DatabaseError
+      ? error
+      : new DatabaseError(`embedded database in ${folder}: ${reasonOf(error)}`);
+  }
+}
+
+async function wrapPglite(client: PGlite, close: () => Promise<void>): Promise<Database> {
+  const db: Db = drizzlePglite({ client, schema });
+  await migratePglite(drizzlePglite({ client }), { migrationsFolder });
+  return { db, close };
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  if ("url" in config) return openPostgres(config.url);
+  if ("dataDir" in config) return openPglite(config.dataDir);
+  return wrapPglite(config.pglite, () => config.pglite.close());
+}

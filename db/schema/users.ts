@@ -1,0 +1,28 @@
+// People who use the console: responders, viewers and admins.
+import { sql } from "drizzle-orm";
+import { pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+import { type UserRole, userRoles } from "@/lib/auth/roles";
+
+export { userRoles, type UserRole };
+export const userRole = pgEnum("user_role", userRoles);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // Stored lower-cased; the unique index below keeps it so.
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: userRole("role").notNull().default("viewer"),
+    // argon2id PHC string; null for people who only sign in through OIDC.
+    passwordHash: text("password_hash"),
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex("users_email_key").on(sql`lower(${table.email})`)],
+);
+
+export type User = typeof users.$inferSelect;

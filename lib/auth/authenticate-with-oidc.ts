@@ -1,0 +1,64 @@
+// A person signed in at the organisation's identity provider. Known emails sign in
+// with the role an admin gave them; unknown ones get AUTH_OIDC_DEFAULT_ROLE, or are
+// refused when it is "none".
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
+import { type UserRole, users } from "@/db/schema";
+import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
+import type { RequestOrigin, UserCaller } from "./caller";
+import { systemCaller } from "./caller";
+
+export interface OidcProfile {
+  email: string;
+  name?: string | null;
+  emailVerified?: boolean;
+}
+
+export async function authenticateWithOidc(
+  db: Db,
+  profile: OidcProfile,
+  defaultRole: UserRole | "none",
+  origin: RequestOrigin = {},
+): Promise<UserCaller | null> {
+  const email = profile.email.trim().toLowerCase();
+  // An unverified email at the provider could be anyone's: never match on it.
+  if (!email || profile.emailVerified === false) return null;
+
+  return db.transaction(async (tx) => {
+    let [user] = await tx.select().from(users).where(eq(sql`lower(${users.email})`, email)).limit(1);
+    if (!user && defaultRole !== "none") {
+      try {
+        [user] = await tx
+          .insert(users)
+          .values({ email, name: profile.name?.trim() || email, role: defaultRole })
+          .returning();
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        return null; // a parallel first sign-in created it; the next attempt succeeds
+      }
+      if (user) {
+        await recordAuditEntry(tx, { ...systemCaller("oidc"), ...origin }, {
+          action: "user.created",
+          target: { type: "user", id: user.id },
+          after: { email, role: defaultRole, via: "oidc" },
+        });
+      }
+    }
+    if (!user || user.disabledAt) {
+      await recordAuditEntry(tx, { ...systemCaller("sign-in"), ...origin }, {
+        action: "auth.sign_in_failed",
+        after: { email, reason: user ? "disabled" : "not_provisioned", method: "oidc" },
+      });
+      return null;
+    }
+    await tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
+    const caller: UserCaller = { type: "user", id: user.id, email: user.email, name: user.name, role: user.role, ...origin };
+    await recordAuditEntry(tx, caller, {
+      action: "auth.signed_in",
+      target: { type: "user", id: user.id },
+      after: { method: "oidc" },
+    });
+    return caller;
+  });
+}

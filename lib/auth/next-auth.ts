@@ -1,0 +1,88 @@
+// next-auth (Auth.js v5): email and password out of the box, plus any OpenID Connect
+// provider when AUTH_OIDC_* are set. Sessions are JWTs that carry only the user id;
+// the role is read from the database on every request (lib/auth/load-user-caller.ts).
+import NextAuth from "next-auth";
+import type { NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import type { Provider } from "next-auth/providers";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { requestOrigin } from "@/lib/http/request-origin";
+import { loadAuthSecret } from "@/lib/setup/load-auth-secret";
+import { authenticateWithOidc } from "./authenticate-with-oidc";
+import { authenticateWithPassword } from "./authenticate-with-password";
+
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+const secretHolder = globalThis as typeof globalThis & { __tourniquetAuthSecret?: string };
+
+function authConfig(): NextAuthConfig {
+  const config = env();
+  secretHolder.__tourniquetAuthSecret ??= loadAuthSecret(config);
+  const providers: Provider[] = [
+    Credentials({
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, request) {
+        const caller = await authenticateWithPassword(await getDb(), credentials, requestOrigin(request.headers));
+        return caller ? { id: caller.id, email: caller.email, name: caller.name } : null;
+      },
+    }),
+  ];
+  if (config.AUTH_OIDC_ISSUER && config.AUTH_OIDC_CLIENT_ID && config.AUTH_OIDC_CLIENT_SECRET) {
+    providers.push({
+      id: "oidc",
+      name: config.AUTH_OIDC_NAME,
+      type: "oidc",
+      issuer: config.AUTH_OIDC_ISSUER,
+      clientId: config.AUTH_OIDC_CLIENT_ID,
+      clientSecret: config.AUTH_OIDC_CLIENT_SECRET,
+      checks: ["pkce", "state", "nonce"],
+    });
+  }
+
+  return {
+    secret: secretHolder.__tourniquetAuthSecret,
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers,
+    callbacks: {
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== "oidc") return true;
+        if (typeof profile?.email !== "string") return false;
+        const caller = await authenticateWithOidc(
+          await getDb(),
+          {
+            email: profile.email,
+            name: typeof profile.name === "string" ? profile.name : null,
+            emailVerified: typeof profile.email_verified === "boolean" ? profile.email_verified : undefined,
+          },
+          config.AUTH_OIDC_DEFAULT_ROLE,
+        );
+        if (!caller) return false;
+        user.id = caller.id; // the session's subject is our user id, not the provider's
+        return true;
+      },
+      jwt({ token, user }) {
+        if (user?.id) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+    logger: {
+      // A wrong password is not a server error: keep its stack trace out of the log.
+      error(error) {
+        const type = (error as { type?: string }).type ?? error.name;
+        if (type === "CredentialsSignin" || type === "AccessDenied") return;
+        console.error(`[auth] ${type}: ${error.message}`);
+      },
+      warn() {},
+      debug() {},
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => authConfig());

@@ -1,0 +1,44 @@
+// This server process's database: opened, migrated and prepared once, then shared.
+// Kept on globalThis because Next.js loads instrumentation and routes as separate
+// module graphs, and a second PGlite on one folder would lose data.
+import type { Db } from "@/db/client";
+import { openDatabase } from "@/db/client";
+import { env } from "@/lib/env";
+import { prepareInstallation } from "@/lib/setup/prepare-installation";
+
+const holder = globalThis as typeof globalThis & { __tourniquetDb?: Promise<Db> };
+
+async function open(): Promise<Db> {
+  const config = env();
+  const { db, close } = await openDatabase(
+    config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.dataDir },
+  );
+  const shutdown = () => void close().finally(() => process.exit(0));
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+
+  const result = await prepareInstallation(db, {
+    adminEmail: config.TOURNIQUET_ADMIN_EMAIL,
+    adminPassword: config.TOURNIQUET_ADMIN_PASSWORD,
+    demoData: config.TOURNIQUET_DEMO_DATA,
+  });
+  if (result.seededDemoData) console.log("Tourniquet: demo data loaded into the empty database.");
+  if (result.firstAdmin?.generatedPassword) {
+    // The one time this password exists in clear outside the person's hands.
+    console.log(
+      `\nTourniquet: first admin created\n  email:    ${result.firstAdmin.email}\n  password: ${result.firstAdmin.generatedPassword}\n  (shown once; change it in Settings)\n`,
+    );
+  } else if (result.firstAdmin) {
+    console.log(`Tourniquet: first admin ${result.firstAdmin.email} created from TOURNIQUET_ADMIN_EMAIL.`);
+  }
+  return db;
+}
+
+/** Resolves once migrations and first-start work are done; every route awaits it. */
+export function getDb(): Promise<Db> {
+  holder.__tourniquetDb ??= open().catch((error: unknown) => {
+    holder.__tourniquetDb = undefined;
+    throw error;
+  });
+  return holder.__tourniquetDb;
+}

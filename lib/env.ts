@@ -1,0 +1,100 @@
+// The environment, parsed once with zod. A bad value stops the start with one line
+// that names the variable (see scripts/start.ts); nothing else reads process.env.
+import path from "node:path";
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
+    message: "must be a postgres:// or postgresql:// URL",
+  });
+
+const envSchema = z
+  .object({
+    DATABASE_URL: postgresUrl.optional(),
+    TOURNIQUET_DATA_DIR: z.string().min(1).default("./.data"),
+    TOURNIQUET_ADMIN_EMAIL: z.email({ message: "must be an email address" }).optional(),
+    TOURNIQUET_ADMIN_PASSWORD: z
+      .string()
+      .min(12, { message: "must be at least 12 characters" })
+      .max(256, { message: "must be at most 256 characters" })
+      .optional(),
+    // Sessions are signed with it. Generated into the data folder when unset, unless
+    // TOURNIQUET_GENERATE_SECRETS=false (several replicas must share one secret).
+    AUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
+    TOURNIQUET_GENERATE_SECRETS: booleanFlag.default(true),
+    TOURNIQUET_DEMO_DATA: booleanFlag.default(true),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    // Any OpenID Connect provider (Okta, Entra ID, Google, Keycloak...).
+    AUTH_OIDC_ISSUER: z.url({ message: "must be the issuer URL" }).optional(),
+    AUTH_OIDC_CLIENT_ID: z.string().min(1).optional(),
+    AUTH_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    AUTH_OIDC_NAME: z.string().min(1).max(60).default("Single sign-on"),
+    // Role given to a person who signs in through OIDC for the first time; "none"
+    // refuses people an admin has not added.
+    AUTH_OIDC_DEFAULT_ROLE: z.enum(["none", "viewer", "responder"]).default("viewer"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.TOURNIQUET_ADMIN_PASSWORD && !env.TOURNIQUET_ADMIN_EMAIL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TOURNIQUET_ADMIN_EMAIL"],
+        message: "is required when TOURNIQUET_ADMIN_PASSWORD is set",
+      });
+    }
+    const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_CLIENT_ID, env.AUTH_OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      const missing = (["AUTH_OIDC_ISSUER", "AUTH_OIDC_CLIENT_ID", "AUTH_OIDC_CLIENT_SECRET"] as const).find(
+        (name) => !env[name],
+      );
+      ctx.addIssue({
+        code: "custom",
+        path: [missing ?? "AUTH_OIDC_ISSUER"],
+        message: "is required when single sign-on is configured (set all three AUTH_OIDC_* variables)",
+      });
+    }
+    if (!env.AUTH_SECRET && !env.TOURNIQUET_GENERATE_SECRETS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: "is missing and TOURNIQUET_GENERATE_SECRETS=false forbids generating one",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema> & { dataDir: string };
+
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EnvError";
+  }
+}
+
+// Empty strings count as unset, as in most .env tooling.
+function withoutEmpty(source: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(source).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""),
+  );
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(withoutEmpty(source));
+  if (!result.success) {
+    const first = result.error.issues[0];
+    const name = first?.path.join(".") || "environment";
+    throw new EnvError(`${name} ${first?.message ?? "is invalid"}`);
+  }
+  return { ...result.data, dataDir: path.resolve(result.data.TOURNIQUET_DATA_DIR) };
+}
+
+const cache = globalThis as typeof globalThis & { __tourniquetEnv?: Env };
+
+export function env(): Env {
+  cache.__tourniquetEnv ??= parseEnv(process.env);
+  return cache.__tourniquetEnv;
+}

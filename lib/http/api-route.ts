@@ -1,0 +1,45 @@
+// The frame every /api/v1 route handler runs in: it resolves the caller and the
+// database, and turns thrown errors into `{ error: { code, message, details? } }`.
+// Authorization itself is the lib/ verb's job.
+import type { NextRequest } from "next/server";
+import { NextResponse } from "next/server";
+import { ZodError } from "zod";
+import type { Db } from "@/db/client";
+import type { Caller } from "@/lib/auth/caller";
+import { getSessionCaller } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { zodDetails } from "./read-json";
+
+export interface ApiContext<Params> {
+  request: NextRequest;
+  params: Params;
+  caller: Caller | null;
+  db: Db;
+}
+
+export function errorResponse(status: number, code: string, message: string, details?: unknown): NextResponse {
+  return NextResponse.json({ error: details === undefined ? { code, message } : { code, message, details } }, { status });
+}
+
+export function toErrorResponse(error: unknown): NextResponse {
+  if (error instanceof AppError) return errorResponse(error.status, error.code, error.message, error.details);
+  if (error instanceof ZodError) return errorResponse(400, "invalid_input", "The request is invalid.", zodDetails(error));
+  // Unexpected: log the kind, never the request body (it may hold secrets).
+  console.error(`[api] unexpected ${(error as Error)?.name ?? "error"}: ${(error as Error)?.message ?? String(error)}`);
+  return errorResponse(500, "internal", "Something went wrong on our side; the change was not made.");
+}
+
+export function apiRoute<Params = Record<string, never>>(
+  handler: (context: ApiContext<Params>) => Promise<Response>,
+): (request: NextRequest, context: { params: Promise<Params> }) => Promise<Response> {
+  return async (request, context) => {
+    try {
+      const db = await getDb();
+      const caller = await getSessionCaller();
+      return await handler({ request, params: await context.params, caller, db });
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  };
+}

@@ -1,0 +1,14 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // PGlite ships 15 MB of wasm and argon2 a native addon: load both from node_modules
+  // at run time instead of bundling them.
+  serverExternalPackages: ["@electric-sql/pglite", "argon2"],
+  poweredByHeader: false,
+  experimental: {
+    // forbidden() renders app/forbidden.tsx with a real 403 status.
+    authInterrupts: true,
+  },
+};
+
+export default nextConfig;
