@@ -5,10 +5,9 @@ import type { CreateUserInput } from "./create-user";
 import type { PublicUser } from "./public-user";
 import type { UpdateUserInput } from "./update-user";
 
-export const userKeys = {
-  all: ["users"] as const,
-  list: () => [...userKeys.all, "list"] as const,
-};
+import { userKeys } from "./query-keys";
+
+export { userKeys };
 
 export function useUsersQuery() {
   return useQuery({

@@ -3,12 +3,19 @@ import { AddPersonForm } from "@/components/settings/add-person-form";
 import { PeopleTable } from "@/components/settings/people-table";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query";
 import { requirePageCaller } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { listUsers } from "@/lib/users/list-users";
+import { userKeys } from "@/lib/users/query-keys";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const caller = await requirePageCaller("users:manage");
+  // Prefetched here so the table renders with the page instead of after a round trip.
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(userKeys.list(), await listUsers(await getDb(), caller));
   return (
     <>
       <PageHeader title="Settings" description="People who can use the console and what their role lets them do." />
@@ -21,7 +28,9 @@ export default async function SettingsPage() {
         <AddPersonForm />
       </Card>
       <h2 className="mb-3 text-base font-semibold">People</h2>
-      <PeopleTable currentUserId={caller.id} />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <PeopleTable currentUserId={caller.id} />
+      </HydrationBoundary>
     </>
   );
 }

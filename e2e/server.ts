@@ -1,0 +1,29 @@
+// The server Playwright tests run against: the real `npm start` path (production
+// build, embedded database) in a fresh data folder that is removed afterwards.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { E2E_ADMIN, E2E_PORT } from "./fixtures/constants";
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tq-e2e-"));
+const server = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    PORT: String(E2E_PORT),
+    TOURNIQUET_DATA_DIR: dataDir,
+    TOURNIQUET_ADMIN_EMAIL: E2E_ADMIN.email,
+    TOURNIQUET_ADMIN_PASSWORD: E2E_ADMIN.password,
+    DATABASE_URL: "",
+  },
+});
+
+function cleanUp() {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => {
+  cleanUp();
+  process.exit(code ?? 0);
+});
