@@ -1,3 +1,6 @@
+export * from "./agents";
 export * from "./audit";
+export * from "./credentials";
+export * from "./keys";
 export * from "./settings";
 export * from "./users";

@@ -5,6 +5,7 @@ import type { Queryable } from "@/db/client";
 import { type AuditEntry, auditEntries } from "@/db/schema";
 import { authorize } from "@/lib/auth/authorize";
 import type { Caller } from "@/lib/auth/caller";
+import { escapeLike } from "@/lib/http/escape-like";
 
 export const auditFilter = z.object({
   action: z.string().trim().max(100).optional(),
@@ -14,8 +15,6 @@ export const auditFilter = z.object({
 });
 export type AuditFilter = z.input<typeof auditFilter>;
 
-// LIKE wildcards typed by a person are literal characters.
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
 
 export async function listAuditEntries(
   db: Queryable,

@@ -2,7 +2,7 @@
 // change, so the change and its record commit or roll back together.
 import type { Tx } from "@/db/client";
 import { auditEntries } from "@/db/schema";
-import { type Caller, callerLabel } from "@/lib/auth/caller";
+import { type Caller, callerId, callerLabel } from "@/lib/auth/caller";
 
 export interface AuditRecord {
   action: string;
@@ -14,7 +14,7 @@ export interface AuditRecord {
 export async function recordAuditEntry(tx: Tx, caller: Caller, record: AuditRecord): Promise<void> {
   await tx.insert(auditEntries).values({
     actorType: caller.type,
-    actorId: caller.type === "user" ? caller.id : null,
+    actorId: callerId(caller),
     actorLabel: callerLabel(caller),
     action: record.action,
     targetType: record.target?.type ?? null,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import type { UserRole } from "./roles";
 import { type Permission, authorize, can } from "./authorize";
-import type { UserCaller } from "./caller";
+import type { Caller, UserCaller } from "./caller";
 
 const person = (role: UserRole): UserCaller => ({ type: "user", id: "id", email: "e@x.test", name: "n", role });
 
@@ -14,6 +14,7 @@ const expected: Record<Permission, UserRole[]> = {
   "users:manage": ["admin"],
   "keys:manage": ["admin"],
   "settings:manage": ["admin"],
+  "tokens:check": [],
 };
 
 describe("authorize", () => {
@@ -27,6 +28,17 @@ describe("authorize", () => {
       });
     }
   }
+
+  it("gives API keys their role's permissions, resource servers only token checks, agents nothing", () => {
+    const key = { type: "api_key", id: "k", name: "soar", role: "responder" } as const;
+    expect(can(key, "agents:act")).toBe(true);
+    expect(can(key, "users:manage")).toBe(false);
+    const server = { type: "resource_server", id: "r", name: "wiki" } as const;
+    expect(can(server, "tokens:check")).toBe(true);
+    expect(can(server, "console:read")).toBe(false);
+    const agent: Caller = { type: "agent", id: "a", name: "bot", tokenId: "t", scopes: ["*"] };
+    for (const permission of Object.keys(expected) as Permission[]) expect(can(agent, permission)).toBe(false);
+  });
 
   it("answers 401 when there is no caller", () => {
     try {

@@ -10,7 +10,8 @@ export type Permission =
   | "agents:restore" // bring a contained agent back
   | "users:manage" // people and their roles
   | "keys:manage" // API keys, ingest keys, resource servers, connectors
-  | "settings:manage";
+  | "settings:manage"
+  | "tokens:check"; // introspect and revoke agent tokens by value (resource servers)
 
 const grants: Record<UserRole, ReadonlySet<Permission>> = {
   viewer: new Set(["console:read"]),
@@ -28,8 +29,19 @@ const grants: Record<UserRole, ReadonlySet<Permission>> = {
 
 export function can(caller: Caller | null | undefined, permission: Permission): boolean {
   if (!caller) return false;
-  if (caller.type === "system") return true;
-  return grants[caller.role].has(permission);
+  switch (caller.type) {
+    case "system":
+      return true;
+    case "user":
+    case "api_key":
+      return grants[caller.role].has(permission);
+    // Resource servers only check tokens; agents speak only for themselves through
+    // their own endpoints. Neither holds any of the console's permissions.
+    case "resource_server":
+      return permission === "tokens:check";
+    case "agent":
+      return false;
+  }
 }
 
 /** Throws 401 for no caller and 403 for a caller whose role lacks the permission. */

@@ -16,16 +16,56 @@ export interface UserCaller extends RequestOrigin {
   role: UserRole;
 }
 
+/** Automation (SOAR, scripts) with an API key; it acts with the key's role. */
+export interface ApiKeyCaller extends RequestOrigin {
+  type: "api_key";
+  id: string;
+  name: string;
+  role: UserRole;
+}
+
+/** A system that checks or revokes agent tokens (RFC 7662 / RFC 7009). */
+export interface ResourceServerCaller extends RequestOrigin {
+  type: "resource_server";
+  id: string;
+  name: string;
+}
+
+/** An agent presenting one of its own tokens. It may speak only for itself. */
+export interface AgentCaller extends RequestOrigin {
+  type: "agent";
+  id: string;
+  name: string;
+  tokenId: string;
+  scopes: string[];
+}
+
 /** Tourniquet itself: first start, demo data, migrations. Never reaches a route. */
 export interface SystemCaller extends RequestOrigin {
   type: "system";
   label: string;
 }
 
-export type Caller = UserCaller | SystemCaller;
+export type Caller = UserCaller | ApiKeyCaller | ResourceServerCaller | AgentCaller | SystemCaller;
 
 export const systemCaller = (label: string): SystemCaller => ({ type: "system", label });
 
 export function callerLabel(caller: Caller): string {
-  return caller.type === "user" ? caller.email : `system:${caller.label}`;
+  switch (caller.type) {
+    case "user":
+      return caller.email;
+    case "api_key":
+      return `api-key:${caller.name}`;
+    case "resource_server":
+      return `resource-server:${caller.name}`;
+    case "agent":
+      return `agent:${caller.name}`;
+    case "system":
+      return `system:${caller.label}`;
+  }
+}
+
+/** The id kept in audit entries' actor_id column. */
+export function callerId(caller: Caller): string | null {
+  return caller.type === "system" ? null : caller.id;
 }

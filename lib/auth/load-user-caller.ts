@@ -3,16 +3,15 @@
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { users } from "@/db/schema";
+import { isUuid } from "@/lib/http/is-uuid";
 import type { RequestOrigin, UserCaller } from "./caller";
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loadUserCaller(
   db: Queryable,
   userId: string | undefined | null,
   origin: RequestOrigin = {},
 ): Promise<UserCaller | null> {
-  if (!userId || !uuidPattern.test(userId)) return null;
+  if (!isUuid(userId)) return null;
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
   if (!user || user.disabledAt) return null;
   return { type: "user", id: user.id, email: user.email, name: user.name, role: user.role, ...origin };

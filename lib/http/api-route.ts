@@ -5,10 +5,12 @@ import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import type { Db } from "@/db/client";
+import { authenticateBearer } from "@/lib/auth/authenticate-bearer";
 import type { Caller } from "@/lib/auth/caller";
 import { getSessionCaller } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, unauthorized } from "@/lib/errors";
+import { requestOrigin } from "./request-origin";
 import { zodDetails } from "./read-json";
 
 export interface ApiContext<Params> {
@@ -30,13 +32,27 @@ export function toErrorResponse(error: unknown): NextResponse {
   return errorResponse(500, "internal", "Something went wrong on our side; the change was not made.");
 }
 
+/**
+ * A bearer credential, when sent, is the only identity considered: a wrong one is a
+ * 401 even if a session cookie is present too.
+ */
+async function resolveCaller(db: Db, request: NextRequest): Promise<Caller | null> {
+  const authorization = request.headers.get("authorization");
+  if (authorization && /^bearer\s/i.test(authorization)) {
+    const caller = await authenticateBearer(db, authorization.slice(7).trim(), requestOrigin(request.headers));
+    if (!caller) throw unauthorized("The bearer credential is unknown, expired or revoked.");
+    return caller;
+  }
+  return getSessionCaller();
+}
+
 export function apiRoute<Params = Record<string, never>>(
   handler: (context: ApiContext<Params>) => Promise<Response>,
 ): (request: NextRequest, context: { params: Promise<Params> }) => Promise<Response> {
   return async (request, context) => {
     try {
       const db = await getDb();
-      const caller = await getSessionCaller();
+      const caller = await resolveCaller(db, request);
       return await handler({ request, params: await context.params, caller, db });
     } catch (error) {
       return toErrorResponse(error);

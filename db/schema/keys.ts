@@ -1,0 +1,40 @@
+// Machine callers of Tourniquet itself: API keys for automation (SOAR, scripts) and
+// resource servers that introspect and revoke agent tokens. Secrets are stored as
+// SHA-256 of 256-bit random values.
+import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { userRole, users } from "./users";
+
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    /** An API key acts with the permissions of this role. */
+    role: userRole("role").notNull(),
+    prefix: text("prefix").notNull(),
+    keyHash: text("key_hash").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (table) => [uniqueIndex("api_keys_hash_key").on(table.keyHash)],
+);
+
+export const resourceServers = pgTable(
+  "resource_servers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    clientId: text("client_id").notNull(),
+    secretHash: text("secret_hash").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (table) => [uniqueIndex("resource_servers_client_id_key").on(table.clientId), index("resource_servers_created_idx").on(table.createdAt)],
+);
+
+export type ApiKey = typeof apiKeys.$inferSelect;
+export type ResourceServer = typeof resourceServers.$inferSelect;

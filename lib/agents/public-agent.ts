@@ -1,0 +1,42 @@
+// The JSON shape of an agent in the API and the pages.
+import type { Agent } from "@/db/schema";
+
+export interface PublicAgent {
+  id: string;
+  name: string;
+  description: string;
+  owner: string;
+  team: string;
+  environment: Agent["environment"];
+  platform: string;
+  scopes: string[];
+  actsAs: Agent["actsAs"];
+  status: Agent["status"];
+  risk: Agent["risk"];
+  riskReasons: string[];
+  liveTokens: number;
+  createdAt: string;
+  updatedAt: string;
+  lastSeenAt: string | null;
+}
+
+export function toPublicAgent(agent: Agent, liveTokens = 0): PublicAgent {
+  return {
+    id: agent.id,
+    name: agent.name,
+    description: agent.description,
+    owner: agent.owner,
+    team: agent.team,
+    environment: agent.environment,
+    platform: agent.platform,
+    scopes: agent.scopes,
+    actsAs: agent.actsAs,
+    status: agent.status,
+    risk: agent.risk,
+    riskReasons: agent.riskReasons,
+    liveTokens,
+    createdAt: agent.createdAt.toISOString(),
+    updatedAt: agent.updatedAt.toISOString(),
+    lastSeenAt: agent.lastSeenAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,53 @@
+// A responder or admin edits an agent; risk is re-derived from the new scopes.
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
+import { agents } from "@/db/schema";
+import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
+import { authorize } from "@/lib/auth/authorize";
+import type { Caller } from "@/lib/auth/caller";
+import { conflict, invalidInput, notFound } from "@/lib/errors";
+import type { UpdateAgentInput } from "./agent-fields";
+import { assessRisk } from "./assess-risk";
+import { liveTokenCount } from "./live-token-count";
+import { type PublicAgent, toPublicAgent } from "./public-agent";
+
+export async function updateAgent(db: Db, caller: Caller, agentId: string, input: UpdateAgentInput): Promise<PublicAgent> {
+  authorize(caller, "agents:act");
+  if (Object.keys(input).length === 0) throw invalidInput("Nothing to change.");
+  try {
+    return await db.transaction(async (tx) => {
+      const [current] = await tx.select().from(agents).where(eq(agents.id, agentId)).for("update");
+      if (!current) throw notFound("The agent");
+      if (input.status && current.status === "suspended") {
+        throw conflict("This agent is contained; an admin restores it from the agent page.");
+      }
+      const scopes = input.scopes ?? current.scopes;
+      const actsAs = input.actsAs ?? current.actsAs;
+      const { risk, reasons } = assessRisk(scopes, actsAs);
+      await tx
+        .update(agents)
+        .set({ ...input, risk, riskReasons: reasons, updatedAt: new Date() })
+        .where(eq(agents.id, agentId));
+      const [updated] = await tx
+        .select({ agent: agents, liveTokens: liveTokenCount })
+        .from(agents)
+        .where(eq(agents.id, agentId));
+      if (!updated) throw notFound("The agent");
+
+      const changed = Object.keys(input) as (keyof UpdateAgentInput)[];
+      await recordAuditEntry(tx, caller, {
+        action: "agent.updated",
+        target: { type: "agent", id: agentId },
+        before: Object.fromEntries(changed.map((key) => [key, current[key]])),
+        after: { ...input, risk },
+      });
+      return toPublicAgent(updated.agent, updated.liveTokens);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw conflict(`An agent named ${input.name} already exists.`, [{ path: "name", message: "This name is taken." }]);
+    }
+    throw error;
+  }
+}

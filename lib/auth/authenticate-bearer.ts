@@ -1,0 +1,45 @@
+// Turns `Authorization: Bearer …` into a caller: an API key acts with its role, an
+// agent token speaks for its (active) agent. Anything else is no caller at all.
+import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { agentTokens, agents, apiKeys } from "@/db/schema";
+import { hashSecret, secretPrefixes } from "@/lib/credentials/secret";
+import type { AgentCaller, ApiKeyCaller, RequestOrigin } from "./caller";
+
+export async function authenticateBearer(
+  db: Db,
+  token: string,
+  origin: RequestOrigin = {},
+): Promise<ApiKeyCaller | AgentCaller | null> {
+  if (token.length > 200) return null;
+  const hash = hashSecret(token);
+  const now = new Date();
+
+  if (token.startsWith(secretPrefixes.apiKey)) {
+    const [key] = await db
+      .select()
+      .from(apiKeys)
+      .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)));
+    if (!key) return null;
+    // Last use to the minute is enough, and spares a write per request.
+    await db
+      .update(apiKeys)
+      .set({ lastUsedAt: now })
+      .where(and(eq(apiKeys.id, key.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`))));
+    return { type: "api_key", id: key.id, name: key.name, role: key.role, ...origin };
+  }
+
+  if (token.startsWith(secretPrefixes.agentToken)) {
+    const [hit] = await db
+      .select({ tokenId: agentTokens.id, scopes: agentTokens.scopes, agentId: agents.id, name: agents.name })
+      .from(agentTokens)
+      .innerJoin(agents, eq(agents.id, agentTokens.agentId))
+      .where(
+        and(eq(agentTokens.tokenHash, hash), isNull(agentTokens.revokedAt), gt(agentTokens.expiresAt, now), eq(agents.status, "active")),
+      );
+    if (!hit) return null;
+    await db.update(agentTokens).set({ lastUsedAt: now }).where(eq(agentTokens.id, hit.tokenId));
+    return { type: "agent", id: hit.agentId, name: hit.name, tokenId: hit.tokenId, scopes: hit.scopes, ...origin };
+  }
+  return null;
+}

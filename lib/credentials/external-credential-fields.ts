@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { scopeList } from "@/lib/agents/agent-fields";
+
+// A register of what an agent holds elsewhere; the secret itself never comes here.
+export const registerExternalCredentialInput = z.strictObject({
+  system: z.string().trim().min(1, { message: "Name the system (github, aws, warehouse…)." }).max(80),
+  identifier: z
+    .string()
+    .trim()
+    .min(1, { message: "How does that system name it? A token name, a role ARN, a database user." })
+    .max(300),
+  scopes: scopeList.default([]),
+  expiresAt: z.iso
+    .datetime({ offset: true, message: "expiresAt is an ISO 8601 date and time." })
+    .nullable()
+    .optional()
+    .transform((value) => (value ? new Date(value) : null)),
+  revocableByConnector: z.boolean().default(false),
+  notes: z.string().trim().max(2000).default(""),
+});
+export type RegisterExternalCredentialInput = z.output<typeof registerExternalCredentialInput>;

@@ -1,0 +1,35 @@
+// The frame of the RFC 7662 and RFC 7009 endpoints: form body, resource-server client
+// authentication, and errors in OAuth's own shape `{ error, error_description }`.
+import { NextResponse } from "next/server";
+import type { Db } from "@/db/client";
+import { authenticateResourceServer, readClientCredentials } from "@/lib/auth/authenticate-resource-server";
+import type { ResourceServerCaller } from "@/lib/auth/caller";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { readForm } from "./read-form";
+import { requestOrigin } from "./request-origin";
+
+export function oauthError(status: number, error: string, description: string): NextResponse {
+  const headers: Record<string, string> = { "cache-control": "no-store" };
+  if (status === 401) headers["www-authenticate"] = 'Basic realm="tourniquet"';
+  return NextResponse.json({ error, error_description: description }, { status, headers });
+}
+
+export function oauthRoute(
+  handler: (context: { db: Db; caller: ResourceServerCaller; form: URLSearchParams }) => Promise<Response>,
+): (request: Request) => Promise<Response> {
+  return async (request) => {
+    try {
+      const form = await readForm(request);
+      const db = await getDb();
+      const credentials = readClientCredentials(request.headers.get("authorization"), form);
+      const caller = await authenticateResourceServer(db, credentials, requestOrigin(request.headers));
+      if (!caller) return oauthError(401, "invalid_client", "Authenticate as a registered resource server.");
+      return await handler({ db, caller, form });
+    } catch (error) {
+      if (error instanceof AppError) return oauthError(error.status, "invalid_request", error.message);
+      console.error(`[oauth] unexpected ${(error as Error)?.name ?? "error"}`);
+      return oauthError(500, "server_error", "The token check failed on our side.");
+    }
+  };
+}

@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { userRoles } from "@/lib/auth/roles";
+
+export const keyName = z.string().trim().min(1, { message: "Give it a name." }).max(80, { message: "At most 80 characters." });
+
+export const createApiKeyInput = z.strictObject({
+  name: keyName,
+  role: z.enum(userRoles, { message: "Role must be viewer, responder or admin." }).default("responder"),
+});
+export type CreateApiKeyInput = z.input<typeof createApiKeyInput>;
+
+export const createResourceServerInput = z.strictObject({ name: keyName });
+export type CreateResourceServerInput = z.infer<typeof createResourceServerInput>;

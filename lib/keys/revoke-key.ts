@@ -1,0 +1,31 @@
+// An admin revokes an API key or a resource server's credentials; idempotent.
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { apiKeys, resourceServers } from "@/db/schema";
+import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
+import { authorize } from "@/lib/auth/authorize";
+import type { Caller } from "@/lib/auth/caller";
+import { notFound } from "@/lib/errors";
+import { isUuid } from "@/lib/http/is-uuid";
+
+const tables = { api_key: apiKeys, resource_server: resourceServers } as const;
+
+export async function revokeKey(db: Db, caller: Caller, kind: keyof typeof tables, id: string): Promise<void> {
+  authorize(caller, "keys:manage");
+  const table = tables[kind];
+  const what = kind === "api_key" ? "The API key" : "The resource server";
+  if (!isUuid(id)) throw notFound(what);
+  await db.transaction(async (tx) => {
+    const [revoked] = await tx
+      .update(table)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(table.id, id), isNull(table.revokedAt)))
+      .returning({ id: table.id, name: table.name });
+    if (revoked) {
+      await recordAuditEntry(tx, caller, { action: `${kind}.revoked`, target: { type: kind, id }, after: { name: revoked.name } });
+      return;
+    }
+    const [exists] = await tx.select({ id: table.id }).from(table).where(eq(table.id, id));
+    if (!exists) throw notFound(what);
+  });
+}
