@@ -17,5 +17,5 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // API routes answer 401 JSON themselves; static files and the sign-in page are public.
-  matcher: ["/((?!api/|v1/|_next/|sign-in|favicon\\.ico|icon\\.svg|robots\\.txt).*)"],
+  matcher: ["/((?!api/|v1/|_next/|\\.well-known/|sign-in|favicon\\.ico|icon\\.svg|robots\\.txt).*)"],
 };

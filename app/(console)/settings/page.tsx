@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { AddPersonForm } from "@/components/settings/add-person-form";
+import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
+import { ResourceServersPanel } from "@/components/settings/resource-servers-panel";
 import { PeopleTable } from "@/components/settings/people-table";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query";
 import { requirePageCaller } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { listApiKeys, listResourceServers } from "@/lib/keys/list-keys";
 import { listUsers } from "@/lib/users/list-users";
 import { userKeys } from "@/lib/users/query-keys";
 
@@ -14,11 +17,13 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const caller = await requirePageCaller("users:manage");
   // Prefetched here so the table renders with the page instead of after a round trip.
+  const db = await getDb();
   const queryClient = new QueryClient();
-  queryClient.setQueryData(userKeys.list(), await listUsers(await getDb(), caller));
+  queryClient.setQueryData(userKeys.list(), await listUsers(db, caller));
+  const [apiKeys, resourceServers] = await Promise.all([listApiKeys(db, caller), listResourceServers(db, caller)]);
   return (
     <>
-      <PageHeader title="Settings" description="People who can use the console and what their role lets them do." />
+      <PageHeader title="Settings" description="People and machines that can use Tourniquet, and what each may do." />
       <Card className="mb-6 p-5">
         <h2 className="mb-1 text-base font-semibold">Add a person</h2>
         <p className="mb-4 text-sm text-muted">
@@ -31,6 +36,10 @@ export default async function SettingsPage() {
       <HydrationBoundary state={dehydrate(queryClient)}>
         <PeopleTable currentUserId={caller.id} />
       </HydrationBoundary>
+      <div className="mt-8 grid gap-6 xl:grid-cols-2">
+        <ApiKeysPanel initial={apiKeys} />
+        <ResourceServersPanel initial={resourceServers} />
+      </div>
     </>
   );
 }

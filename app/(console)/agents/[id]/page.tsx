@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { RiskBadge, StatusBadge } from "@/components/agents/agent-badges";
+import { CredentialsPanel } from "@/components/agents/credentials-panel";
+import { TokensPanel } from "@/components/agents/tokens-panel";
+import { Card } from "@/components/ui/card";
+import { loadAgentOr404 } from "@/lib/agents/load-agent-or-404";
+import { can } from "@/lib/auth/authorize";
+import { requirePageCaller } from "@/lib/auth/session";
+import { listAgentTokens } from "@/lib/credentials/list-agent-tokens";
+import { listExternalCredentials } from "@/lib/credentials/list-external-credentials";
+import { getDb } from "@/lib/db";
+import { formatAgo, formatUtc } from "@/lib/format-time";
+
+export const metadata: Metadata = { title: "Agent" };
+
+export default async function AgentPage({ params }: { params: Promise<{ id: string }> }) {
+  const caller = await requirePageCaller();
+  const { id } = await params;
+  const db = await getDb();
+  const agent = await loadAgentOr404(db, caller, id);
+  const [tokens, credentials] = await Promise.all([listAgentTokens(db, caller, id), listExternalCredentials(db, caller, id)]);
+  const canAct = can(caller, "agents:act");
+
+  const facts: [string, string][] = [
+    ["Owner", agent.owner],
+    ["Team", agent.team || "—"],
+    ["Environment", agent.environment],
+    ["Platform", agent.platform || "—"],
+    ["Acts as", agent.actsAs === "self" ? "itself" : "on behalf of its users"],
+    ["Registered", formatUtc(agent.createdAt)],
+  ];
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-3 text-sm text-muted">
+        <Link href="/agents" className="hover:underline">
+          Agents
+        </Link>{" "}
+        / {agent.name}
+      </nav>
+      <header className="mb-6 flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight">
+            {agent.name}
+            <StatusBadge status={agent.status} />
+            <RiskBadge risk={agent.risk} reasons={agent.riskReasons} />
+          </h1>
+          <p className="mt-1 max-w-2xl text-sm text-muted">{agent.description || "No description."}</p>
+          <p className="mt-1 text-xs text-muted">
+            Last activity <span title={formatUtc(agent.lastSeenAt)}>{formatAgo(agent.lastSeenAt)}</span> · {agent.liveTokens} live{" "}
+            {agent.liveTokens === 1 ? "token" : "tokens"}
+          </p>
+        </div>
+        {canAct ? (
+          <Link href={`/agents/${agent.id}/edit`} className="inline-flex h-9 items-center rounded-md border border-border bg-surface px-3 text-sm hover:bg-surface-2">
+            Edit
+          </Link>
+        ) : null}
+      </header>
+
+      {agent.status !== "active" ? (
+        <div role="status" className="mb-6 rounded-lg border border-danger bg-danger-bg p-4 text-sm text-danger">
+          <strong>{agent.status === "suspended" ? "Contained." : "Retired."}</strong> Every token of this agent introspects as
+          inactive and no new token can be issued.
+        </div>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card className="p-5 lg:col-span-1">
+          <h2 className="mb-3 text-base font-semibold">Profile</h2>
+          <dl className="grid grid-cols-[7rem_1fr] gap-y-2 text-sm">
+            {facts.map(([label, value]) => (
+              <div key={label} className="contents">
+                <dt className="text-muted">{label}</dt>
+                <dd className="break-words">{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <h3 className="mb-2 mt-5 text-sm font-semibold">Scopes</h3>
+          <ul className="flex flex-wrap gap-1.5">
+            {agent.scopes.map((scope) => (
+              <li key={scope} className="rounded bg-surface-2 px-1.5 py-0.5 font-mono text-xs">
+                {scope}
+              </li>
+            ))}
+            {agent.scopes.length === 0 ? <li className="text-sm text-muted">none declared</li> : null}
+          </ul>
+          <h3 className="mb-2 mt-5 text-sm font-semibold">Why {agent.risk} risk</h3>
+          <ul className="list-disc pl-5 text-sm text-muted">
+            {agent.riskReasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </Card>
+        <div className="flex flex-col gap-6 lg:col-span-2">
+          <TokensPanel
+            agentId={agent.id}
+            agentName={agent.name}
+            agentScopes={agent.scopes}
+            canAct={canAct}
+            canIssue={agent.status === "active"}
+            initialTokens={tokens}
+          />
+          <CredentialsPanel agentId={agent.id} canAct={canAct} initialCredentials={credentials} />
+          <Card className="p-5">
+            <h2 className="mb-1 text-base font-semibold">Recent actions</h2>
+            <p className="text-sm text-muted">
+              What this agent did will stream in here once its actions are sent to Tourniquet (ingest API or
+              OpenTelemetry).
+            </p>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

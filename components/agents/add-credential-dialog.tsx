@@ -1,0 +1,69 @@
+"use client";
+import { type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { TextField } from "@/components/ui/field";
+import { useRegisterCredentialMutation } from "@/lib/agents/queries";
+import { ApiClientError } from "@/lib/http/api-client";
+
+export function AddCredentialDialog({ agentId, open, onClose }: { agentId: string; open: boolean; onClose: () => void }) {
+  const register = useRegisterCredentialMutation(agentId);
+  const error = register.error instanceof ApiClientError ? register.error : null;
+
+  function close() {
+    register.reset();
+    onClose();
+  }
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const value = (name: string) => String(form.get(name) ?? "").trim();
+    const expires = value("expiresAt");
+    register.mutate(
+      {
+        system: value("system"),
+        identifier: value("identifier"),
+        scopes: value("scopes").split(/[\s,]+/).filter(Boolean),
+        expiresAt: expires ? new Date(`${expires}T23:59:59Z`).toISOString() : null,
+        revocableByConnector: form.get("revocable") === "on",
+        notes: value("notes"),
+      },
+      { onSuccess: close },
+    );
+  }
+
+  return (
+    <Dialog open={open} onClose={close} title="Register a credential held elsewhere">
+      <form onSubmit={submit} noValidate className="flex flex-col gap-3">
+        <p className="text-sm text-muted">Record what the agent holds in another system. Never paste the secret itself.</p>
+        <TextField label="System" name="system" placeholder="github, aws, snowflake…" required error={error?.fieldError("system")} />
+        <TextField
+          label="Identifier"
+          name="identifier"
+          placeholder="token name, role ARN, database user"
+          required
+          error={error?.fieldError("identifier")}
+        />
+        <TextField label="Scopes" name="scopes" placeholder="repo:read" error={error?.fieldError("scopes")} />
+        <TextField label="Expires on (optional)" name="expiresAt" type="date" error={error?.fieldError("expiresAt")} />
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="revocable" /> A connector can revoke it when the agent is contained
+        </label>
+        <TextField label="Notes" name="notes" />
+        {error && !error.details ? (
+          <p role="alert" className="text-sm text-danger">
+            {error.message}
+          </p>
+        ) : null}
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={close}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={register.isPending}>
+            {register.isPending ? "Saving…" : "Register credential"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

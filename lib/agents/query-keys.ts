@@ -1,0 +1,6 @@
+// TanStack Query keys for agents, their tokens and credentials.
+export const agentKeys = {
+  all: ["agents"] as const,
+  tokens: (agentId: string) => [...agentKeys.all, agentId, "tokens"] as const,
+  credentials: (agentId: string) => [...agentKeys.all, agentId, "credentials"] as const,
+};
