@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { addPersonAsAdmin, signIn } from "./fixtures/session";
+import { addPersonAsAdmin, gotoReady, signIn } from "./fixtures/session";
 
 test("health answers once the database is migrated", async ({ request }) => {
   const response = await request.get("/api/health");
@@ -8,7 +8,7 @@ test("health answers once the database is migrated", async ({ request }) => {
 });
 
 test("anonymous callers are sent to sign-in, and the API answers 401 in JSON", async ({ page, request }) => {
-  await page.goto("/incidents");
+  await gotoReady(page, "/incidents");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fincidents$/);
   const api = await request.get("/api/v1/users");
   expect(api.status()).toBe(401);

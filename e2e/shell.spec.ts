@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./fixtures/session";
+import { gotoReady, signIn } from "./fixtures/session";
 
 test("a wrong password is refused with a message and no session", async ({ page }) => {
-  await page.goto("/sign-in");
+  await gotoReady(page, "/sign-in");
   await page.getByLabel("Email").fill("e2e-admin@example.test");
   await page.getByLabel("Password").fill("not the password");
   await page.getByRole("button", { name: "Sign in" }).click();

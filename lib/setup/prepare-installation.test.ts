@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
-import { auditEntries, users } from "@/db/schema";
+import { agentTokens, agents, auditEntries, externalCredentials, users } from "@/db/schema";
 import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password";
 import { DEFAULT_ADMIN_EMAIL } from "@/lib/users/create-first-admin";
 import { prepareInstallation } from "./prepare-installation";
@@ -30,6 +30,18 @@ describe("prepareInstallation", () => {
     // The generated password is in no row, hashed or audited.
     const everything = JSON.stringify([await t.db.select().from(users), await t.db.select().from(auditEntries)]);
     expect(everything).not.toContain(password);
+  });
+
+  it("loads a realistic company: dozens of agents across teams, with owners, scopes, tokens and outside credentials", async () => {
+    await prepareInstallation(t.db, { demoData: true });
+    const inventory = await t.db.select().from(agents);
+    expect(inventory.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(inventory.map((agent) => agent.team)).size).toBeGreaterThanOrEqual(6);
+    expect(inventory.every((agent) => agent.owner.length > 0 && agent.scopes.length > 0)).toBe(true);
+    expect(new Set(inventory.map((agent) => agent.risk))).toEqual(new Set(["low", "medium", "high"]));
+    expect(inventory.some((agent) => agent.status === "suspended")).toBe(true);
+    expect((await t.db.select().from(agentTokens)).length).toBeGreaterThan(inventory.length);
+    expect((await t.db.select().from(externalCredentials)).length).toBeGreaterThan(5);
   });
 
   it("creates the admin from the environment and skips demo data when asked", async () => {
