@@ -1,6 +1,6 @@
 "use client";
 import { type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
+import { DialogActions } from "@/components/ui/dialog-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { useRegisterCredentialMutation } from "@/lib/agents/queries";
@@ -55,14 +55,7 @@ export function AddCredentialDialog({ agentId, open, onClose }: { agentId: strin
             {error.message}
           </p>
         ) : null}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={register.isPending}>
-            {register.isPending ? "Saving…" : "Register credential"}
-          </Button>
-        </div>
+        <DialogActions onCancel={close} submitLabel="Register credential" pendingLabel="Saving…" pending={register.isPending} />
       </form>
     </Dialog>
   );

@@ -2,6 +2,7 @@
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/dialog-actions";
 import { SecretReveal } from "@/components/ui/secret-reveal";
 import { useIssueTokenMutation } from "@/lib/agents/queries";
 
@@ -79,14 +80,7 @@ export function IssueTokenDialog({ agentId, agentName, scopes, open, onClose }: 
               {issue.error.message}
             </p>
           ) : null}
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={issue.isPending}>
-              {issue.isPending ? "Issuing…" : "Issue token"}
-            </Button>
-          </div>
+          <DialogActions onCancel={close} submitLabel="Issue token" pendingLabel="Issuing…" pending={issue.isPending} />
         </form>
       )}
     </Dialog>

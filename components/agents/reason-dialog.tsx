@@ -1,7 +1,7 @@
 "use client";
 // Confirmation for a destructive action: it says what will happen and needs a reason.
 import { type FormEvent, useState } from "react";
-import { Button } from "@/components/ui/button";
+import { DialogActions } from "@/components/ui/dialog-actions";
 import { Dialog } from "@/components/ui/dialog";
 
 interface Props {
@@ -43,14 +43,7 @@ export function ReasonDialog({ open, title, consequence, confirmLabel, pending, 
             {error}
           </p>
         ) : null}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="danger" disabled={pending || tooShort}>
-            {pending ? "Working…" : confirmLabel}
-          </Button>
-        </div>
+        <DialogActions onCancel={onCancel} submitLabel={confirmLabel} pending={pending} disabled={tooShort} variant="danger" />
       </form>
     </Dialog>
   );

@@ -6,7 +6,7 @@ import { userRoles, users } from "@/db/schema";
 import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
 import { authorize } from "@/lib/auth/authorize";
 import type { Caller } from "@/lib/auth/caller";
-import { MIN_PASSWORD_LENGTH, hashPassword } from "@/lib/auth/password";
+import { hashPassword, newPassword } from "@/lib/auth/password";
 import { conflict } from "@/lib/errors";
 import { generatePassword } from "./generate-password";
 import { type PublicUser, toPublicUser } from "./public-user";
@@ -15,11 +15,7 @@ export const createUserInput = z.strictObject({
   email: z.email({ message: "Enter a valid email address." }).max(254),
   name: z.string().trim().min(1, { message: "Enter a name." }).max(120),
   role: z.enum(userRoles, { message: "Role must be viewer, responder or admin." }),
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, { message: `Passwords have at least ${MIN_PASSWORD_LENGTH} characters.` })
-    .max(256)
-    .optional(),
+  password: newPassword.optional(),
 });
 export type CreateUserInput = z.infer<typeof createUserInput>;
 

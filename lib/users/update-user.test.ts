@@ -45,6 +45,7 @@ describe("updateUser", () => {
     await expect(updateUser(t.db, admin, "00000000-0000-4000-8000-000000000000", { role: "admin" })).rejects.toMatchObject({
       status: 404,
     });
+    await expect(updateUser(t.db, admin, "not-a-uuid", { role: "admin" })).rejects.toMatchObject({ status: 404 });
     await expect(updateUser(t.db, admin, responder.id, {})).rejects.toMatchObject({ status: 400 });
     expect((await t.db.select().from(auditEntries)).length).toBe(before);
   });

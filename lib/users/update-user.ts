@@ -7,19 +7,16 @@ import { userRoles, users } from "@/db/schema";
 import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
 import { authorize } from "@/lib/auth/authorize";
 import type { Caller } from "@/lib/auth/caller";
-import { MIN_PASSWORD_LENGTH, hashPassword } from "@/lib/auth/password";
+import { hashPassword, newPassword } from "@/lib/auth/password";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
+import { isUuid } from "@/lib/http/is-uuid";
 import { type PublicUser, toPublicUser } from "./public-user";
 
 export const updateUserInput = z.strictObject({
   name: z.string().trim().min(1, { message: "Enter a name." }).max(120).optional(),
   role: z.enum(userRoles, { message: "Role must be viewer, responder or admin." }).optional(),
   disabled: z.boolean().optional(),
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, { message: `Passwords have at least ${MIN_PASSWORD_LENGTH} characters.` })
-    .max(256)
-    .optional(),
+  password: newPassword.optional(),
 });
 export type UpdateUserInput = z.infer<typeof updateUserInput>;
 
@@ -28,6 +25,7 @@ const ADMIN_CHANGE_LOCK = 724_118_052;
 
 export async function updateUser(db: Db, caller: Caller, userId: string, input: UpdateUserInput): Promise<PublicUser> {
   authorize(caller, "users:manage");
+  if (!isUuid(userId)) throw notFound("The person");
   if (Object.keys(input).length === 0) throw invalidInput("Nothing to change.");
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
 
