@@ -74,3 +74,22 @@ test("an API key acts with its role: it reads and registers agents but cannot ma
   await automation.dispose();
   await forged.dispose();
 });
+
+test("bad input to the agent API gets a clear 4xx and writes nothing", async ({ page }) => {
+  await signIn(page);
+  const before = (await (await page.request.get("/api/v1/agents?pageSize=1")).json()).total;
+  const malformed = await page.request.post("/api/v1/agents", { headers: { "content-type": "application/json" }, data: Buffer.from("{not json") });
+  expect(malformed.status()).toBe(400);
+  expect((await malformed.json()).error.code).toBe("invalid_json");
+  const wrongTypes = await page.request.post("/api/v1/agents", { data: { name: 42, owner: "", scopes: "iam:write", environment: "moon" } });
+  expect(wrongTypes.status()).toBe(400);
+  const details = (await wrongTypes.json()).error.details.map((detail: { path: string }) => detail.path);
+  expect(details).toEqual(expect.arrayContaining(["name", "owner", "scopes", "environment"]));
+  const huge = await page.request.post("/api/v1/agents", { data: { name: "x", owner: "o", description: "y".repeat(100_000) } });
+  expect(huge.status()).toBe(413);
+  const unknownAgent = await page.request.post("/api/v1/agents/00000000-0000-4000-8000-000000000000/tokens", { data: {} });
+  expect(unknownAgent.status()).toBe(404);
+  const badLifetime = await page.request.post("/api/v1/agents/not-an-id/tokens", { data: { expiresInSeconds: "soon" } });
+  expect(badLifetime.status()).toBe(400);
+  expect((await (await page.request.get("/api/v1/agents?pageSize=1")).json()).total).toBe(before);
+});
