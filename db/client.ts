@@ -23,8 +23,17 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** Either the database or a transaction: read helpers accept both. */
 export type Queryable = Db | Tx;
 
+/** Stops a subscription made with Database.listen. */
+export type Unlisten = () => Promise<void>;
+
 export interface Database {
   db: Db;
+  /**
+   * Receives NOTIFY payloads on a channel: LISTEN on its own connection with
+   * PostgreSQL (so every server process hears every notification), PGlite's
+   * in-process notifications on the embedded database.
+   */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<Unlisten>;
   close(): Promise<void>;
 }
 
@@ -72,7 +81,14 @@ async function openPostgres(url: string): Promise<Database> {
   }
   const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 5 });
   const db: Db = drizzlePostgres({ client, schema });
-  return { db, close: () => client.end({ timeout: 5 }) };
+  return {
+    db,
+    async listen(channel, onMessage) {
+      const { unlisten } = await client.listen(channel, onMessage);
+      return unlisten;
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
@@ -101,7 +117,13 @@ async function openPglite(dataDir: string): Promise<Database> {
 async function wrapPglite(client: PGlite, close: () => Promise<void>): Promise<Database> {
   const db: Db = drizzlePglite({ client, schema });
   await migratePglite(drizzlePglite({ client }), { migrationsFolder });
-  return { db, close };
+  return {
+    db,
+    async listen(channel, onMessage) {
+      return client.listen(channel, onMessage);
+    },
+    close,
+  };
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {

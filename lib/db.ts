@@ -1,19 +1,20 @@
 // This server process's database: opened, migrated and prepared once, then shared.
 // Kept on globalThis because Next.js loads instrumentation and routes as separate
 // module graphs, and a second PGlite on one folder would lose data.
-import type { Db } from "@/db/client";
+import type { Database, Db } from "@/db/client";
 import { openDatabase } from "@/db/client";
 import { env } from "@/lib/env";
 import { prepareInstallation } from "@/lib/setup/prepare-installation";
 
-const holder = globalThis as typeof globalThis & { __tourniquetDb?: Promise<Db> };
+const holder = globalThis as typeof globalThis & { __tourniquetDatabase?: Promise<Database> };
 
-async function open(): Promise<Db> {
+async function open(): Promise<Database> {
   const config = env();
-  const { db, close } = await openDatabase(
+  const database = await openDatabase(
     config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.dataDir },
   );
-  const shutdown = () => void close().finally(() => process.exit(0));
+  const { db } = database;
+  const shutdown = () => void database.close().finally(() => process.exit(0));
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);
 
@@ -31,14 +32,19 @@ async function open(): Promise<Db> {
   } else if (result.firstAdmin) {
     console.log(`Tourniquet: first admin ${result.firstAdmin.email} created from TOURNIQUET_ADMIN_EMAIL.`);
   }
-  return db;
+  return database;
+}
+
+/** The opened database with its notification channel (for the live hub). */
+export function getDatabase(): Promise<Database> {
+  holder.__tourniquetDatabase ??= open().catch((error: unknown) => {
+    holder.__tourniquetDatabase = undefined;
+    throw error;
+  });
+  return holder.__tourniquetDatabase;
 }
 
 /** Resolves once migrations and first-start work are done; every route awaits it. */
-export function getDb(): Promise<Db> {
-  holder.__tourniquetDb ??= open().catch((error: unknown) => {
-    holder.__tourniquetDb = undefined;
-    throw error;
-  });
-  return holder.__tourniquetDb;
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
 }

@@ -2,6 +2,7 @@
 // resource servers that introspect and revoke agent tokens. Secrets are stored as
 // SHA-256 of 256-bit random values.
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { UnknownAgentPolicy } from "@/lib/actions/vocabulary";
 import { userRole, users } from "./users";
 
 export const apiKeys = pgTable(
@@ -38,3 +39,22 @@ export const resourceServers = pgTable(
 
 export type ApiKey = typeof apiKeys.$inferSelect;
 export type ResourceServer = typeof resourceServers.$inferSelect;
+
+/** Keys that systems use to send actions (the ingest API and OTLP). */
+export const ingestKeys = pgTable(
+  "ingest_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    keyHash: text("key_hash").notNull(),
+    unknownAgents: text("unknown_agents").$type<UnknownAgentPolicy>().notNull().default("reject"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (table) => [uniqueIndex("ingest_keys_hash_key").on(table.keyHash)],
+);
+
+export type IngestKey = typeof ingestKeys.$inferSelect;

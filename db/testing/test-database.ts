@@ -28,6 +28,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       kind: "postgres",
       url: url.toString(),
       db: database.db,
+      listen: database.listen,
       close: async () => {
         await database.close();
         await admin.unsafe(`drop database if exists ${name} with (force)`);

@@ -1,5 +1,7 @@
 // Words of the agent inventory, as plain values the browser can import too.
-export const agentStatuses = ["active", "suspended", "retired"] as const;
+// "unregistered": first seen in ingested actions, never registered by a person (a
+// shadow agent, which is an incident in itself).
+export const agentStatuses = ["active", "suspended", "retired", "unregistered"] as const;
 export type AgentStatus = (typeof agentStatuses)[number];
 
 export const agentEnvironments = ["prod", "staging", "dev"] as const;

@@ -1,16 +1,17 @@
 // Turns `Authorization: Bearer …` into a caller: an API key acts with its role, an
-// agent token speaks for its (active) agent. Anything else is no caller at all.
+// ingest key may only send actions, an agent token speaks for its (active) agent.
+// Anything else is no caller at all.
 import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { agentTokens, agents, apiKeys } from "@/db/schema";
+import { agentTokens, agents, apiKeys, ingestKeys } from "@/db/schema";
 import { hashSecret, secretPrefixes } from "@/lib/credentials/secret";
-import type { AgentCaller, ApiKeyCaller, RequestOrigin } from "./caller";
+import type { AgentCaller, ApiKeyCaller, IngestKeyCaller, RequestOrigin } from "./caller";
 
 export async function authenticateBearer(
   db: Db,
   token: string,
   origin: RequestOrigin = {},
-): Promise<ApiKeyCaller | AgentCaller | null> {
+): Promise<ApiKeyCaller | IngestKeyCaller | AgentCaller | null> {
   if (token.length > 200) return null;
   const hash = hashSecret(token);
   const now = new Date();
@@ -27,6 +28,19 @@ export async function authenticateBearer(
       .set({ lastUsedAt: now })
       .where(and(eq(apiKeys.id, key.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`))));
     return { type: "api_key", id: key.id, name: key.name, role: key.role, ...origin };
+  }
+
+  if (token.startsWith(secretPrefixes.ingestKey)) {
+    const [key] = await db
+      .select()
+      .from(ingestKeys)
+      .where(and(eq(ingestKeys.keyHash, hash), isNull(ingestKeys.revokedAt)));
+    if (!key) return null;
+    await db
+      .update(ingestKeys)
+      .set({ lastUsedAt: now })
+      .where(and(eq(ingestKeys.id, key.id), or(isNull(ingestKeys.lastUsedAt), lt(ingestKeys.lastUsedAt, sql`now() - interval '1 minute'`))));
+    return { type: "ingest_key", id: key.id, name: key.name, unknownAgents: key.unknownAgents, ...origin };
   }
 
   if (token.startsWith(secretPrefixes.agentToken)) {

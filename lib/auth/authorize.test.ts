@@ -15,6 +15,7 @@ const expected: Record<Permission, UserRole[]> = {
   "keys:manage": ["admin"],
   "settings:manage": ["admin"],
   "tokens:check": [],
+  "actions:ingest": [],
 };
 
 describe("authorize", () => {

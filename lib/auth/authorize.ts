@@ -11,7 +11,8 @@ export type Permission =
   | "users:manage" // people and their roles
   | "keys:manage" // API keys, ingest keys, resource servers, connectors
   | "settings:manage"
-  | "tokens:check"; // introspect and revoke agent tokens by value (resource servers)
+  | "tokens:check" // introspect and revoke agent tokens by value (resource servers)
+  | "actions:ingest"; // append actions (ingest keys)
 
 const grants: Record<UserRole, ReadonlySet<Permission>> = {
   viewer: new Set(["console:read"]),
@@ -39,6 +40,8 @@ export function can(caller: Caller | null | undefined, permission: Permission): 
     // their own endpoints. Neither holds any of the console's permissions.
     case "resource_server":
       return permission === "tokens:check";
+    case "ingest_key":
+      return permission === "actions:ingest";
     case "agent":
       return false;
   }

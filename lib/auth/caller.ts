@@ -1,6 +1,7 @@
 // Who is asking. Every lib/ verb takes the caller and decides on its own whether
 // the caller may do what it asks; the proxy's cookie check is only a convenience.
 import type { UserRole } from "@/db/schema";
+import type { UnknownAgentPolicy } from "@/lib/actions/vocabulary";
 
 /** Where a request came from, kept in audit entries. */
 export interface RequestOrigin {
@@ -31,6 +32,14 @@ export interface ResourceServerCaller extends RequestOrigin {
   name: string;
 }
 
+/** A system sending actions (ingest API, OTLP). It may only append actions. */
+export interface IngestKeyCaller extends RequestOrigin {
+  type: "ingest_key";
+  id: string;
+  name: string;
+  unknownAgents: UnknownAgentPolicy;
+}
+
 /** An agent presenting one of its own tokens. It may speak only for itself. */
 export interface AgentCaller extends RequestOrigin {
   type: "agent";
@@ -46,7 +55,7 @@ export interface SystemCaller extends RequestOrigin {
   label: string;
 }
 
-export type Caller = UserCaller | ApiKeyCaller | ResourceServerCaller | AgentCaller | SystemCaller;
+export type Caller = UserCaller | ApiKeyCaller | ResourceServerCaller | IngestKeyCaller | AgentCaller | SystemCaller;
 
 export const systemCaller = (label: string): SystemCaller => ({ type: "system", label });
 
@@ -58,6 +67,8 @@ export function callerLabel(caller: Caller): string {
       return `api-key:${caller.name}`;
     case "resource_server":
       return `resource-server:${caller.name}`;
+    case "ingest_key":
+      return `ingest-key:${caller.name}`;
     case "agent":
       return `agent:${caller.name}`;
     case "system":

@@ -11,7 +11,7 @@ export async function loadUserCaller(
   userId: string | undefined | null,
   origin: RequestOrigin = {},
 ): Promise<UserCaller | null> {
-  if (!isUuid(userId)) return null;
+  if (!userId || !isUuid(userId)) return null;
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
   if (!user || user.disabledAt) return null;
   return { type: "user", id: user.id, email: user.email, name: user.name, role: user.role, ...origin };

@@ -6,6 +6,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 export const secretPrefixes = {
   agentToken: "tq_at_",
   apiKey: "tq_ak_",
+  ingestKey: "tq_ik_",
   resourceServerSecret: "tq_rs_",
   resourceServerClientId: "tq_rc_",
 } as const;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { unknownAgentPolicies } from "@/lib/actions/vocabulary";
 import { userRoles } from "@/lib/auth/roles";
 
 export const keyName = z.string().trim().min(1, { message: "Give it a name." }).max(80, { message: "At most 80 characters." });
@@ -11,3 +12,11 @@ export type CreateApiKeyInput = z.input<typeof createApiKeyInput>;
 
 export const createResourceServerInput = z.strictObject({ name: keyName });
 export type CreateResourceServerInput = z.infer<typeof createResourceServerInput>;
+
+export const createIngestKeyInput = z.strictObject({
+  name: keyName,
+  unknownAgents: z
+    .enum(unknownAgentPolicies, { message: "unknownAgents is reject or register." })
+    .default("reject"),
+});
+export type CreateIngestKeyInput = z.input<typeof createIngestKeyInput>;

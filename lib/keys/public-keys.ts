@@ -1,5 +1,5 @@
 // JSON shapes of API keys and resource servers: never a secret or its hash.
-import type { ApiKey, ResourceServer } from "@/db/schema";
+import type { ApiKey, IngestKey, ResourceServer } from "@/db/schema";
 
 export interface PublicApiKey {
   id: string;
@@ -39,4 +39,24 @@ export const toPublicResourceServer = (server: ResourceServer): PublicResourceSe
   createdAt: server.createdAt.toISOString(),
   lastUsedAt: iso(server.lastUsedAt),
   revokedAt: iso(server.revokedAt),
+});
+
+export interface PublicIngestKey {
+  id: string;
+  name: string;
+  prefix: string;
+  unknownAgents: IngestKey["unknownAgents"];
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export const toPublicIngestKey = (key: IngestKey): PublicIngestKey => ({
+  id: key.id,
+  name: key.name,
+  prefix: key.prefix,
+  unknownAgents: key.unknownAgents,
+  createdAt: key.createdAt.toISOString(),
+  lastUsedAt: iso(key.lastUsedAt),
+  revokedAt: iso(key.revokedAt),
 });

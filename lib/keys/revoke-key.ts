@@ -1,19 +1,20 @@
-// An admin revokes an API key or a resource server's credentials; idempotent.
+// An admin revokes an API key, an ingest key or a resource server's credentials; idempotent.
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { apiKeys, resourceServers } from "@/db/schema";
+import { apiKeys, ingestKeys, resourceServers } from "@/db/schema";
 import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
 import { authorize } from "@/lib/auth/authorize";
 import type { Caller } from "@/lib/auth/caller";
 import { notFound } from "@/lib/errors";
 import { isUuid } from "@/lib/http/is-uuid";
 
-const tables = { api_key: apiKeys, resource_server: resourceServers } as const;
+const tables = { api_key: apiKeys, ingest_key: ingestKeys, resource_server: resourceServers } as const;
+const labels = { api_key: "The API key", ingest_key: "The ingest key", resource_server: "The resource server" } as const;
 
 export async function revokeKey(db: Db, caller: Caller, kind: keyof typeof tables, id: string): Promise<void> {
   authorize(caller, "keys:manage");
   const table = tables[kind];
-  const what = kind === "api_key" ? "The API key" : "The resource server";
+  const what = labels[kind];
   if (!isUuid(id)) throw notFound(what);
   await db.transaction(async (tx) => {
     const [revoked] = await tx

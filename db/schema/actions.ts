@@ -1,0 +1,59 @@
+// What agents did (and what people did with what agents exposed): one row per
+// action, append-only. Indexes lead with the filter and end with the timeline's
+// order, so the first page of any single-filter view is an index range, not a scan.
+import { bigint, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { actionKinds, actorTypes, outcomes, sensitivities } from "@/lib/actions/vocabulary";
+import { agents } from "./agents";
+import { ingestKeys } from "./keys";
+
+export const actionKind = pgEnum("action_kind", actionKinds);
+export const sensitivity = pgEnum("sensitivity", sensitivities);
+export const actionOutcome = pgEnum("action_outcome", outcomes);
+export const actorType = pgEnum("actor_type", actorTypes);
+
+export const actions = pgTable(
+  "actions",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    /** The key that sent it; with externalId it makes retries harmless. */
+    ingestKeyId: uuid("ingest_key_id")
+      .notNull()
+      .references(() => ingestKeys.id, { onDelete: "restrict" }),
+    /** The sender's id for the action (its idempotency key). */
+    externalId: text("external_id").notNull(),
+    actorType: actorType("actor_type").notNull().default("agent"),
+    /** The agent, for what an agent did; null for a person's access event. */
+    agentId: uuid("agent_id").references(() => agents.id, { onDelete: "set null" }),
+    /** For a person: the principal as the source system names it (an email, a login). */
+    humanId: text("human_id"),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    kind: actionKind("kind").notNull(),
+    tool: text("tool"),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    targetUri: text("target_uri"),
+    sensitivity: sensitivity("sensitivity"),
+    onBehalfOf: text("on_behalf_of"),
+    /** The credential used, as the sender knows it (a token prefix, a key name). */
+    credential: text("credential"),
+    outcome: actionOutcome("outcome").notNull().default("allowed"),
+    summary: text("summary"),
+    attributes: jsonb("attributes").$type<Record<string, unknown>>(),
+    traceId: text("trace_id"),
+    spanId: text("span_id"),
+  },
+  (table) => [
+    uniqueIndex("actions_idempotency_key").on(table.ingestKeyId, table.externalId),
+    index("actions_timeline_idx").on(table.occurredAt.desc(), table.id.desc()),
+    index("actions_agent_idx").on(table.agentId, table.occurredAt.desc(), table.id.desc()),
+    index("actions_kind_idx").on(table.kind, table.occurredAt.desc(), table.id.desc()),
+    index("actions_sensitivity_idx").on(table.sensitivity, table.occurredAt.desc(), table.id.desc()),
+    index("actions_outcome_idx").on(table.outcome, table.occurredAt.desc(), table.id.desc()),
+    index("actions_on_behalf_of_idx").on(table.onBehalfOf, table.occurredAt.desc(), table.id.desc()),
+    index("actions_human_idx").on(table.humanId, table.occurredAt.desc()),
+    index("actions_target_idx").on(table.targetType, table.targetId),
+  ],
+);
+
+export type Action = typeof actions.$inferSelect;

@@ -1,0 +1,60 @@
+// One action as senders describe it (DESIGN.md, "an action"). Validated item by item,
+// so one bad action is rejected with its reason and the rest of the batch still lands.
+import { z } from "zod";
+import { actionKinds, actorTypes, outcomes, sensitivities } from "./vocabulary";
+
+const ATTRIBUTES_LIMIT = 16 * 1024;
+// Clocks drift; an action claimed to happen later than this is a sender's bug.
+const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+
+const shortText = (max: number) => z.string().trim().min(1).max(max);
+
+export const actionInput = z
+  .strictObject({
+    id: shortText(200),
+    agent: shortText(200).optional(),
+    actor: z.strictObject({ type: z.enum(actorTypes), id: shortText(254) }).optional(),
+    occurredAt: z.iso
+      .datetime({ offset: true, message: "occurredAt is an ISO 8601 date and time with a zone." })
+      .transform((value) => new Date(value))
+      .refine((date) => date.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, { message: "occurredAt is in the future." }),
+    kind: z.enum(actionKinds, { message: `kind is one of ${actionKinds.join(", ")}.` }),
+    tool: shortText(200).optional(),
+    target: z
+      .strictObject({
+        type: shortText(100),
+        id: shortText(500),
+        uri: shortText(2000).optional(),
+        sensitivity: z.enum(sensitivities, { message: `sensitivity is one of ${sensitivities.join(", ")}.` }),
+      })
+      .optional(),
+    onBehalfOf: shortText(254).optional(),
+    credential: shortText(200).optional(),
+    outcome: z.enum(outcomes, { message: `outcome is one of ${outcomes.join(", ")}.` }),
+    summary: z.string().trim().max(2000).optional(),
+    attributes: z
+      .record(z.string().max(200), z.unknown())
+      .optional()
+      .refine((value) => value === undefined || JSON.stringify(value).length <= ATTRIBUTES_LIMIT, {
+        message: `attributes are at most ${ATTRIBUTES_LIMIT} bytes of JSON.`,
+      }),
+    traceId: z.string().regex(/^[0-9a-f]{32}$/i, { message: "traceId is 32 hex characters." }).optional(),
+    spanId: z.string().regex(/^[0-9a-f]{16}$/i, { message: "spanId is 16 hex characters." }).optional(),
+  })
+  .superRefine((action, ctx) => {
+    const isHuman = action.actor?.type === "human";
+    if (!isHuman && !action.agent && !action.actor) {
+      ctx.addIssue({ code: "custom", path: ["agent"], message: "Name the agent (its id or name), or give a human actor." });
+    }
+    if (action.actor?.type === "agent" && action.agent && action.actor.id !== action.agent) {
+      ctx.addIssue({ code: "custom", path: ["actor", "id"], message: "actor.id and agent name different agents." });
+    }
+  });
+
+export type ActionInput = z.output<typeof actionInput>;
+
+/** Which agent an action names, if any: `agent`, or `actor.id` for an agent actor. */
+export function agentReference(action: ActionInput): string | null {
+  if (action.actor?.type === "human") return action.agent ?? null;
+  return action.agent ?? action.actor?.id ?? null;
+}

@@ -1,0 +1,132 @@
+// Appends a batch of actions from an ingest key. Each item is validated on its own;
+// the reply says per item whether it was accepted, a duplicate of one already stored
+// (the sender's id makes retries harmless) or rejected, and why. Stored actions are
+// announced to the live timeline when the transaction commits.
+//
+// Actions are data, not changes made by a person or a rule, so a batch writes no audit
+// entry of its own; discovering an unregistered agent does.
+import { and, eq, isNull, lt, or } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { actions, agents } from "@/db/schema";
+import { authorize } from "@/lib/auth/authorize";
+import type { Caller } from "@/lib/auth/caller";
+import { forbidden } from "@/lib/errors";
+import { publishActions } from "@/lib/live/publish-actions";
+import { type ActionInput, actionInput, agentReference } from "./action-input";
+import { resolveAgents } from "./resolve-agents";
+
+export const MAX_BATCH = 1000;
+
+export type ItemResult =
+  | { index: number; id: string; status: "accepted" | "duplicate" }
+  | { index: number; id: string | null; status: "rejected"; reason: string };
+
+export interface IngestResult {
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  results: ItemResult[];
+}
+
+function describeIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0];
+  if (!issue) return "invalid action";
+  return issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message;
+}
+
+export async function ingestActions(db: Db, caller: Caller, items: unknown[]): Promise<IngestResult> {
+  authorize(caller, "actions:ingest");
+  if (caller.type !== "ingest_key") throw forbidden("Actions are sent with an ingest key.");
+  const results: ItemResult[] = [];
+  const valid: { index: number; action: ActionInput }[] = [];
+  const seen = new Set<string>();
+
+  items.slice(0, MAX_BATCH).forEach((item, index) => {
+    const parsed = actionInput.safeParse(item);
+    const rawId = typeof (item as { id?: unknown })?.id === "string" ? ((item as { id: string }).id) : null;
+    if (!parsed.success) {
+      results[index] = { index, id: rawId, status: "rejected", reason: describeIssue(parsed.error) };
+    } else if (seen.has(parsed.data.id)) {
+      results[index] = { index, id: parsed.data.id, status: "duplicate" };
+    } else {
+      seen.add(parsed.data.id);
+      valid.push({ index, action: parsed.data });
+    }
+  });
+
+  await db.transaction(async (tx) => {
+    const references = valid.map(({ action }) => agentReference(action)).filter((reference): reference is string => reference !== null);
+    const { ids, unknown } = await resolveAgents(tx, caller, references);
+
+    const rows = [];
+    for (const { index, action } of valid) {
+      const reference = agentReference(action);
+      const agentId = reference ? ids.get(reference) : undefined;
+      if (reference && !agentId) {
+        results[index] = { index, id: action.id, status: "rejected", reason: unknown.get(reference) ?? "unknown agent" };
+        continue;
+      }
+      const isHuman = action.actor?.type === "human";
+      rows.push({
+        index,
+        row: {
+          ingestKeyId: caller.id,
+          externalId: action.id,
+          actorType: isHuman ? ("human" as const) : ("agent" as const),
+          agentId: agentId ?? null,
+          humanId: isHuman ? (action.actor?.id ?? null) : null,
+          occurredAt: action.occurredAt,
+          kind: action.kind,
+          tool: action.tool ?? null,
+          targetType: action.target?.type ?? null,
+          targetId: action.target?.id ?? null,
+          targetUri: action.target?.uri ?? null,
+          sensitivity: action.target?.sensitivity ?? null,
+          onBehalfOf: action.onBehalfOf ?? null,
+          credential: action.credential ?? null,
+          outcome: action.outcome,
+          summary: action.summary ?? null,
+          attributes: action.attributes ?? null,
+          traceId: action.traceId?.toLowerCase() ?? null,
+          spanId: action.spanId?.toLowerCase() ?? null,
+        },
+      });
+    }
+
+    const stored = rows.length
+      ? await tx
+          .insert(actions)
+          .values(rows.map(({ row }) => row))
+          .onConflictDoNothing({ target: [actions.ingestKeyId, actions.externalId] })
+          .returning({ id: actions.id, externalId: actions.externalId })
+      : [];
+    const storedIds = new Map(stored.map((row) => [row.externalId, row.id]));
+    for (const { index, row } of rows) {
+      results[index] = { index, id: row.externalId, status: storedIds.has(row.externalId) ? "accepted" : "duplicate" };
+    }
+
+    // Last sighting of each agent: the latest action it sent, never moved backwards.
+    const latest = new Map<string, Date>();
+    for (const { row } of rows) {
+      if (!row.agentId || !storedIds.has(row.externalId)) continue;
+      const current = latest.get(row.agentId);
+      if (!current || current < row.occurredAt) latest.set(row.agentId, row.occurredAt);
+    }
+    for (const [agentId, seenAt] of latest) {
+      await tx
+        .update(agents)
+        .set({ lastSeenAt: seenAt })
+        .where(and(eq(agents.id, agentId), or(isNull(agents.lastSeenAt), lt(agents.lastSeenAt, seenAt))));
+    }
+    await publishActions(tx, stored.map((row) => row.id));
+  });
+
+  const final = results.filter(Boolean);
+  return {
+    accepted: final.filter((result) => result.status === "accepted").length,
+    duplicates: final.filter((result) => result.status === "duplicate").length,
+    rejected: final.filter((result) => result.status === "rejected").length,
+    results: final,
+  };
+}
+

@@ -1,0 +1,79 @@
+// Finds the agents a batch names, by id or by name (any case). Unknown names become
+// `unregistered` agents when the ingest key allows it: a shadow agent then shows up
+// in the inventory instead of vanishing from the record.
+import { inArray, or, sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { agents } from "@/db/schema";
+import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
+import type { IngestKeyCaller } from "@/lib/auth/caller";
+import { isUuid } from "@/lib/http/is-uuid";
+
+const NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,79}$/u;
+
+export interface ResolvedAgents {
+  /** Reference as sent → agent id. */
+  ids: Map<string, string>;
+  /** References that stay unknown, with the reason to give the sender. */
+  unknown: Map<string, string>;
+}
+
+async function lookUp(tx: Tx, references: string[]): Promise<Map<string, string>> {
+  const uuids = references.filter(isUuid);
+  const names = references.map((reference) => reference.toLowerCase());
+  const rows = await tx
+    .select({ id: agents.id, name: agents.name })
+    .from(agents)
+    .where(or(uuids.length ? inArray(agents.id, uuids) : undefined, inArray(sql`lower(${agents.name})`, names)));
+  const found = new Map<string, string>();
+  for (const reference of references) {
+    const match = rows.find((row) => row.id === reference || row.name.toLowerCase() === reference.toLowerCase());
+    if (match) found.set(reference, match.id);
+  }
+  return found;
+}
+
+export async function resolveAgents(tx: Tx, caller: IngestKeyCaller, references: string[]): Promise<ResolvedAgents> {
+  const distinct = [...new Set(references)];
+  const ids = distinct.length ? await lookUp(tx, distinct) : new Map<string, string>();
+  const missing = distinct.filter((reference) => !ids.has(reference));
+  const unknown = new Map<string, string>();
+  if (missing.length === 0) return { ids, unknown };
+
+  if (caller.unknownAgents !== "register") {
+    for (const reference of missing) {
+      unknown.set(reference, `unknown agent "${reference}": register it first, or let this ingest key register unknown agents`);
+    }
+    return { ids, unknown };
+  }
+
+  const registrable = missing.filter((reference) => !isUuid(reference) && NAME_PATTERN.test(reference));
+  for (const reference of missing.filter((item) => !registrable.includes(item))) {
+    unknown.set(reference, `unknown agent "${reference}": only a name can register a new agent`);
+  }
+  if (registrable.length) {
+    // Two batches may discover the same agent at once: the unique name index keeps one.
+    const created = await tx
+      .insert(agents)
+      .values(
+        registrable.map((name) => ({
+          name,
+          owner: "unknown (unregistered)",
+          status: "unregistered" as const,
+          risk: "high" as const,
+          riskReasons: ["unregistered agent: nobody is accountable for it"],
+          description: `First seen in actions sent with the ingest key "${caller.name}".`,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ id: agents.id, name: agents.name });
+    for (const agent of created) {
+      await recordAuditEntry(tx, caller, {
+        action: "agent.discovered",
+        target: { type: "agent", id: agent.id },
+        after: { name: agent.name, status: "unregistered" },
+      });
+    }
+    for (const [reference, id] of await lookUp(tx, registrable)) ids.set(reference, id);
+  }
+  return { ids, unknown };
+}
