@@ -46,7 +46,7 @@ export function InventoryFilters({ owners, teams }: { owners: string[]; teams: s
   const select = (name: string, label: string, options: readonly string[]) => (
     <label className="flex flex-col gap-1 text-xs font-medium text-muted">
       {label}
-      <select className={selectClass} value={params.get(name) ?? ""} onChange={(event) => update({ [name]: event.target.value })}>
+      <select aria-label={label} className={selectClass} value={params.get(name) ?? ""} onChange={(event) => update({ [name]: event.target.value })}>
         <option value="">All</option>
         {options.map((option) => (
           <option key={option} value={option}>

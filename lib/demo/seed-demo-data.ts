@@ -1,11 +1,12 @@
 // Demo data for a fresh installation, so the console shows a real company's shape
 // on first start. It runs once, inside the installation transaction.
 import type { Tx } from "@/db/client";
-import { agentTokens, agents, externalCredentials, users } from "@/db/schema";
+import { actions, agentTokens, agents, externalCredentials, ingestKeys, users } from "@/db/schema";
 import { assessRisk } from "@/lib/agents/assess-risk";
 import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
 import { systemCaller } from "@/lib/auth/caller";
 import { mintSecret, secretPrefixes } from "@/lib/credentials/secret";
+import { demoActions } from "./demo-actions";
 import { demoAgents } from "./demo-agents";
 
 // People without passwords: they sign in through single sign-on, or an admin sets a
@@ -80,8 +81,43 @@ export async function seedDemoData(tx: Tx): Promise<void> {
   );
   if (credentials.length) await tx.insert(externalCredentials).values(credentials);
 
+  // Demo actions are attributed to a revoked ingest key whose secret nobody has.
+  const demoKey = mintSecret(secretPrefixes.ingestKey);
+  const [source] = await tx
+    .insert(ingestKeys)
+    .values({ name: "demo data", prefix: demoKey.displayPrefix, keyHash: demoKey.hash, revokedAt: new Date(now) })
+    .returning({ id: ingestKeys.id });
+  const history = demoActions();
+  if (source) {
+    await tx.insert(actions).values(
+      history.map((action) => ({
+        ingestKeyId: source.id,
+        externalId: action.id,
+        actorType: action.human ? ("human" as const) : ("agent" as const),
+        agentId: action.agent ? (byName.get(action.agent) ?? null) : null,
+        humanId: action.human ?? null,
+        occurredAt: new Date(now - action.minutesAgo * 60_000),
+        kind: action.kind,
+        tool: action.tool ?? null,
+        targetType: action.target?.type ?? null,
+        targetId: action.target?.id ?? null,
+        targetUri: action.target?.uri ?? null,
+        sensitivity: action.target?.sensitivity ?? null,
+        onBehalfOf: action.onBehalfOf ?? null,
+        outcome: action.outcome,
+        summary: action.summary,
+      })),
+    );
+  }
+
   await recordAuditEntry(tx, systemCaller("demo-data"), {
     action: "demo.seeded",
-    after: { people: demoPeople.length, agents: inserted.length, tokens: tokens.length, externalCredentials: credentials.length },
+    after: {
+      people: demoPeople.length,
+      agents: inserted.length,
+      tokens: tokens.length,
+      externalCredentials: credentials.length,
+      actions: history.length,
+    },
   });
 }

@@ -1,13 +1,29 @@
 // Client-side data for API keys and resource servers (admins' Settings page).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/http/api-client";
-import type { CreateApiKeyInput, CreateResourceServerInput } from "./key-fields";
-import type { PublicApiKey, PublicResourceServer } from "./public-keys";
+import type { CreateApiKeyInput, CreateIngestKeyInput, CreateResourceServerInput } from "./key-fields";
+import type { PublicApiKey, PublicIngestKey, PublicResourceServer } from "./public-keys";
 
 export const keyKeys = {
   apiKeys: ["api-keys"] as const,
   resourceServers: ["resource-servers"] as const,
+  ingestKeys: ["ingest-keys"] as const,
 };
+
+export const useIngestKeysQuery = (initialData?: PublicIngestKey[]) =>
+  useQuery({
+    queryKey: keyKeys.ingestKeys,
+    queryFn: () => apiFetch<{ ingestKeys: PublicIngestKey[] }>("/api/v1/ingest-keys").then((reply) => reply.ingestKeys),
+    initialData,
+  });
+
+export const useCreateIngestKeyMutation = () =>
+  useKeyMutation(keyKeys.ingestKeys, (input: CreateIngestKeyInput) =>
+    apiFetch<PublicIngestKey & { key: string }>("/api/v1/ingest-keys", { method: "POST", body: input }),
+  );
+
+export const useRevokeIngestKeyMutation = () =>
+  useKeyMutation(keyKeys.ingestKeys, (id: string) => apiFetch(`/api/v1/ingest-keys/${encodeURIComponent(id)}/revoke`, { method: "POST" }));
 
 export const useApiKeysQuery = (initialData?: PublicApiKey[]) =>
   useQuery({

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AddPersonForm } from "@/components/settings/add-person-form";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
+import { IngestKeysPanel } from "@/components/settings/ingest-keys-panel";
 import { ResourceServersPanel } from "@/components/settings/resource-servers-panel";
 import { PeopleTable } from "@/components/settings/people-table";
 import { Card } from "@/components/ui/card";
@@ -8,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query";
 import { requirePageCaller } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { listApiKeys, listResourceServers } from "@/lib/keys/list-keys";
+import { listApiKeys, listIngestKeys, listResourceServers } from "@/lib/keys/list-keys";
 import { listUsers } from "@/lib/users/list-users";
 import { userKeys } from "@/lib/users/query-keys";
 
@@ -20,7 +21,11 @@ export default async function SettingsPage() {
   const db = await getDb();
   const queryClient = new QueryClient();
   queryClient.setQueryData(userKeys.list(), await listUsers(db, caller));
-  const [apiKeys, resourceServers] = await Promise.all([listApiKeys(db, caller), listResourceServers(db, caller)]);
+  const [apiKeys, resourceServers, ingestKeys] = await Promise.all([
+    listApiKeys(db, caller),
+    listResourceServers(db, caller),
+    listIngestKeys(db, caller),
+  ]);
   return (
     <>
       <PageHeader title="Settings" description="People and machines that can use Tourniquet, and what each may do." />
@@ -39,6 +44,7 @@ export default async function SettingsPage() {
       <div className="mt-8 grid gap-6 xl:grid-cols-2">
         <ApiKeysPanel initial={apiKeys} />
         <ResourceServersPanel initial={resourceServers} />
+        <IngestKeysPanel initial={ingestKeys} />
       </div>
     </>
   );

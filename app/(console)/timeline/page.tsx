@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import { Suspense } from "react";
+import { TimelineView } from "@/components/timeline/timeline-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageCaller } from "@/lib/auth/session";
 
@@ -9,10 +10,13 @@ export default async function TimelinePage() {
   await requirePageCaller();
   return (
     <>
-      <PageHeader title="Timeline" description="What every agent did, as it does it: tool calls, data reads, posts, permission changes." />
-      <EmptyState title="No actions recorded yet">
-        Actions sent to the ingest API or as OpenTelemetry spans stream in here live.
-      </EmptyState>
+      <PageHeader
+        title="Timeline"
+        description="What every agent did, as it does it. Restricted data, denials and permission changes are highlighted."
+      />
+      <Suspense fallback={<p className="text-sm text-muted">Loading the timeline…</p>}>
+        <TimelineView />
+      </Suspense>
     </>
   );
 }

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { RiskBadge, StatusBadge } from "@/components/agents/agent-badges";
 import { CredentialsPanel } from "@/components/agents/credentials-panel";
 import { TokensPanel } from "@/components/agents/tokens-panel";
+import { TimelineView } from "@/components/timeline/timeline-view";
 import { Card } from "@/components/ui/card";
 import { loadAgentOr404 } from "@/lib/agents/load-agent-or-404";
 import { can } from "@/lib/auth/authorize";
@@ -103,15 +105,14 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
             initialTokens={tokens}
           />
           <CredentialsPanel agentId={agent.id} canAct={canAct} initialCredentials={credentials} />
-          <Card className="p-5">
-            <h2 className="mb-1 text-base font-semibold">Recent actions</h2>
-            <p className="text-sm text-muted">
-              What this agent did will stream in here once its actions are sent to Tourniquet (ingest API or
-              OpenTelemetry).
-            </p>
-          </Card>
         </div>
       </div>
+      <Card className="mt-6 p-5">
+        <h2 className="mb-3 text-base font-semibold">Actions</h2>
+        <Suspense fallback={<p className="text-sm text-muted">Loading actions…</p>}>
+          <TimelineView fixedAgentId={agent.id} height="32rem" />
+        </Suspense>
+      </Card>
     </>
   );
 }

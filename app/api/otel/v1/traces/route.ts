@@ -1,0 +1,3 @@
+import { handleOtlpTraces } from "@/lib/http/otlp-route";
+
+export const POST = handleOtlpTraces;

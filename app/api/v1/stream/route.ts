@@ -1,0 +1,54 @@
+// Server-Sent Events: every action stored from now on, as it commits, as
+// `event: actions` with a JSON array. A comment every 15 s keeps proxies from closing it.
+import { authorize } from "@/lib/auth/authorize";
+import { apiRoute } from "@/lib/http/api-route";
+import { subscribeToActions } from "@/lib/live/action-hub";
+
+export const dynamic = "force-dynamic";
+
+const HEARTBEAT_MS = 15_000;
+
+export const GET = apiRoute(async ({ caller, request }) => {
+  authorize(caller, "console:read");
+  const encoder = new TextEncoder();
+  let cleanup = () => {};
+
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (text: string) => {
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          cleanup();
+        }
+      };
+      const unsubscribe = await subscribeToActions((batch) => send(`event: actions\ndata: ${JSON.stringify(batch)}\n\n`));
+      const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
+      cleanup = () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+      };
+      request.signal.addEventListener("abort", () => {
+        cleanup();
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      });
+      send("retry: 3000\nevent: ready\ndata: {}\n\n");
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache, no-transform",
+      connection: "keep-alive",
+      "x-accel-buffering": "no",
+    },
+  });
+});

@@ -1,0 +1,87 @@
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import { gotoReady, signIn } from "./fixtures/session";
+
+async function ingestKey(page: import("@playwright/test").Page, unknownAgents = "reject") {
+  const reply = await page.request.post("/api/v1/ingest-keys", { data: { name: `e2e-${Date.now()}`, unknownAgents } });
+  expect(reply.status()).toBe(201);
+  return (await reply.json()).key as string;
+}
+
+const send = (api: APIRequestContext, actions: unknown[]) => api.post("/api/v1/actions", { data: { actions } });
+
+test("an action posted through the API appears in the open timeline, live, and pausing holds new ones back", async ({ page, playwright, baseURL }) => {
+  await signIn(page);
+  const key = await ingestKey(page);
+  const sender = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
+  await gotoReady(page, "/timeline");
+  await expect(page.getByText("Live", { exact: true })).toBeVisible();
+
+  const summary = `live check ${Date.now()}`;
+  const posted = await send(sender, [
+    {
+      id: `live-${Date.now()}`,
+      agent: "eng-forum-assistant",
+      occurredAt: new Date().toISOString(),
+      kind: "data_read",
+      tool: "warehouse.query",
+      target: { type: "table", id: "hr.compensation", sensitivity: "restricted" },
+      onBehalfOf: "jordan.lee@example.com",
+      outcome: "allowed",
+      summary,
+      attributes: { rows: 1200 },
+    },
+  ]);
+  expect(await posted.json()).toMatchObject({ accepted: 1 });
+  const row = page.getByRole("button", { name: new RegExp(summary) });
+  await expect(row).toBeVisible({ timeout: 3000 });
+
+  await row.click();
+  const drawer = page.getByRole("dialog");
+  await expect(drawer.getByRole("heading", { name: /Action #\d+/ })).toBeVisible();
+  await expect(drawer.getByText('"rows": 1200')).toBeVisible();
+  await expect(drawer.getByText("jordan.lee@example.com")).toBeVisible();
+  await page.keyboard.press("Escape");
+
+  await page.getByRole("button", { name: "Pause" }).click();
+  const held = `held back ${Date.now()}`;
+  await send(sender, [{ id: `held-${Date.now()}`, agent: "docs-search", occurredAt: new Date().toISOString(), kind: "data_read", outcome: "allowed", summary: held }]);
+  await expect(page.getByText("1 new waiting")).toBeVisible();
+  await expect(page.getByRole("button", { name: new RegExp(held) })).toHaveCount(0);
+  await page.getByRole("button", { name: /Resume/ }).click();
+  await expect(page.getByRole("button", { name: new RegExp(held) })).toBeVisible();
+  await sender.dispose();
+});
+
+test("filters live in the URL and only matching live actions join the list", async ({ page, playwright, baseURL }) => {
+  await signIn(page);
+  const key = await ingestKey(page);
+  const sender = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
+  await gotoReady(page, "/timeline?sensitivity=restricted");
+  await expect(page.getByText("Live", { exact: true })).toBeVisible();
+  await expect(page.getByLabel("Sensitivity", { exact: true })).toHaveValue("restricted");
+  const stamp = Date.now();
+  await send(sender, [
+    { id: `f-public-${stamp}`, agent: "docs-search", occurredAt: new Date().toISOString(), kind: "data_read", target: { type: "doc", id: "handbook", sensitivity: "public" }, outcome: "allowed", summary: `public ${stamp}` },
+    { id: `f-restricted-${stamp}`, agent: "pii-scanner", occurredAt: new Date().toISOString(), kind: "data_read", target: { type: "table", id: "raw.customers", sensitivity: "restricted" }, outcome: "denied", summary: `restricted ${stamp}` },
+  ]);
+  await expect(page.getByRole("button", { name: new RegExp(`restricted ${stamp}`) })).toBeVisible();
+  await expect(page.getByRole("button", { name: new RegExp(`public ${stamp}`) })).toHaveCount(0);
+  await sender.dispose();
+});
+
+test("the ingest API is for ingest keys, validates each item and refuses oversized batches", async ({ page, playwright, baseURL }) => {
+  await signIn(page);
+  const key = await ingestKey(page);
+  const sender = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
+  const item = { id: `retry-${Date.now()}`, agent: "docs-search", occurredAt: new Date().toISOString(), kind: "other", outcome: "allowed" };
+  expect(await (await send(sender, [item, { ...item, id: undefined }])).json()).toMatchObject({ accepted: 1, rejected: 1 });
+  expect(await (await send(sender, [item])).json()).toMatchObject({ accepted: 0, duplicates: 1 });
+  expect((await send(sender, Array.from({ length: 1001 }, (_, index) => ({ ...item, id: `n${index}` })))).status()).toBe(413);
+  expect((await sender.post("/api/v1/actions", { data: { actions: [{ ...item, summary: "x".repeat(9 * 1024 * 1024) }] } })).status()).toBe(413);
+  expect((await sender.post("/api/v1/actions", { data: { events: [] } })).status()).toBe(400);
+  const anonymous = await playwright.request.newContext({ baseURL });
+  expect((await send(anonymous, [item])).status()).toBe(401);
+  expect((await send(page.request, [item])).status()).toBe(403);
+  await anonymous.dispose();
+  await sender.dispose();
+});
