@@ -85,3 +85,23 @@ test("the ingest API is for ingest keys, validates each item and refuses oversiz
   await anonymous.dispose();
   await sender.dispose();
 });
+
+test("dragging across the histogram selects that time window", async ({ page }) => {
+  await signIn(page);
+  await gotoReady(page, "/timeline");
+  const chart = page.getByRole("img", { name: /Histogram of \d+ actions/ });
+  await expect(chart).toBeVisible();
+  const box = await chart.boundingBox();
+  if (!box) throw new Error("no histogram");
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect(page).toHaveURL(/from=.*&to=|to=.*&from=/);
+  await expect(page.getByRole("button", { name: /^window:/ })).toBeVisible();
+  const url = new URL(page.url());
+  const from = new Date(url.searchParams.get("from") ?? "");
+  const to = new Date(url.searchParams.get("to") ?? "");
+  expect(to.getTime() - from.getTime()).toBeGreaterThan(3600_000);
+  expect(to.getTime() - from.getTime()).toBeLessThan(12 * 3600_000);
+});

@@ -43,12 +43,12 @@ ALTER TABLE "actions" ADD CONSTRAINT "actions_ingest_key_id_ingest_keys_id_fk" F
 ALTER TABLE "actions" ADD CONSTRAINT "actions_agent_id_agents_id_fk" FOREIGN KEY ("agent_id") REFERENCES "public"."agents"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ingest_keys" ADD CONSTRAINT "ingest_keys_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "actions_idempotency_key" ON "actions" USING btree ("ingest_key_id","external_id");--> statement-breakpoint
-CREATE INDEX "actions_timeline_idx" ON "actions" USING btree ("occurred_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "actions_agent_idx" ON "actions" USING btree ("agent_id","occurred_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "actions_kind_idx" ON "actions" USING btree ("kind","occurred_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "actions_sensitivity_idx" ON "actions" USING btree ("sensitivity","occurred_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "actions_outcome_idx" ON "actions" USING btree ("outcome","occurred_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "actions_on_behalf_of_idx" ON "actions" USING btree ("on_behalf_of","occurred_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "actions_human_idx" ON "actions" USING btree ("human_id","occurred_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "actions_timeline_idx" ON "actions" USING btree ("occurred_at","id");--> statement-breakpoint
+CREATE INDEX "actions_agent_idx" ON "actions" USING btree ("agent_id","occurred_at","id");--> statement-breakpoint
+CREATE INDEX "actions_kind_idx" ON "actions" USING btree ("kind","occurred_at","id");--> statement-breakpoint
+CREATE INDEX "actions_sensitivity_idx" ON "actions" USING btree ("sensitivity","occurred_at","id");--> statement-breakpoint
+CREATE INDEX "actions_outcome_idx" ON "actions" USING btree ("outcome","occurred_at","id");--> statement-breakpoint
+CREATE INDEX "actions_on_behalf_of_idx" ON "actions" USING btree ("on_behalf_of","occurred_at","id");--> statement-breakpoint
+CREATE INDEX "actions_human_idx" ON "actions" USING btree ("human_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "actions_target_idx" ON "actions" USING btree ("target_type","target_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "ingest_keys_hash_key" ON "ingest_keys" USING btree ("key_hash");

@@ -1,6 +1,9 @@
 // What agents did (and what people did with what agents exposed): one row per
 // action, append-only. Indexes lead with the filter and end with the timeline's
 // order, so the first page of any single-filter view is an index range, not a scan.
+// They are ascending on purpose: scanned backwards they give exactly
+// `ORDER BY occurred_at DESC, id DESC` (nulls first), which a `DESC NULLS LAST`
+// index would not.
 import { bigint, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { actionKinds, actorTypes, outcomes, sensitivities } from "@/lib/actions/vocabulary";
 import { agents } from "./agents";
@@ -45,13 +48,13 @@ export const actions = pgTable(
   },
   (table) => [
     uniqueIndex("actions_idempotency_key").on(table.ingestKeyId, table.externalId),
-    index("actions_timeline_idx").on(table.occurredAt.desc(), table.id.desc()),
-    index("actions_agent_idx").on(table.agentId, table.occurredAt.desc(), table.id.desc()),
-    index("actions_kind_idx").on(table.kind, table.occurredAt.desc(), table.id.desc()),
-    index("actions_sensitivity_idx").on(table.sensitivity, table.occurredAt.desc(), table.id.desc()),
-    index("actions_outcome_idx").on(table.outcome, table.occurredAt.desc(), table.id.desc()),
-    index("actions_on_behalf_of_idx").on(table.onBehalfOf, table.occurredAt.desc(), table.id.desc()),
-    index("actions_human_idx").on(table.humanId, table.occurredAt.desc()),
+    index("actions_timeline_idx").on(table.occurredAt, table.id),
+    index("actions_agent_idx").on(table.agentId, table.occurredAt, table.id),
+    index("actions_kind_idx").on(table.kind, table.occurredAt, table.id),
+    index("actions_sensitivity_idx").on(table.sensitivity, table.occurredAt, table.id),
+    index("actions_outcome_idx").on(table.outcome, table.occurredAt, table.id),
+    index("actions_on_behalf_of_idx").on(table.onBehalfOf, table.occurredAt, table.id),
+    index("actions_human_idx").on(table.humanId, table.occurredAt),
     index("actions_target_idx").on(table.targetType, table.targetId),
   ],
 );

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
 import type { UserCaller } from "@/lib/auth/caller";
 import { createAgent } from "@/lib/testing/agents";
@@ -74,5 +75,24 @@ describe("actionHistogram", () => {
     expect(total("denied")).toBe(4);
     const bySensitivity = await actionHistogram(t.db, viewer, filter, "sensitivity");
     expect(bySensitivity.buckets.reduce((sum, bucket) => sum + (bucket.counts.restricted ?? 0), 0)).toBe(9);
+  });
+});
+
+describe.runIf(inject("dbKind") === "postgres")("the timeline's query plans", () => {
+  it("walk an index in timeline order for the first page of each single filter, never sorting the table", async () => {
+    await t.db.execute(sql.raw(`
+      insert into actions (ingest_key_id, external_id, agent_id, occurred_at, kind, sensitivity, outcome, on_behalf_of)
+      select ingest_key_id, 'plan-' || g, agent_id, now() - (g || ' seconds')::interval,
+             (array['tool_call','data_read','permission_change','other'])[1 + g % 4]::action_kind,
+             (array['internal','restricted'])[1 + g % 2]::sensitivity, 'allowed', 'p' || (g % 50)
+      from (select ingest_key_id, agent_id from actions limit 1) a, generate_series(1, 20000) g`));
+    await t.db.execute(sql`analyze actions`);
+    const filters = ["", `where agent_id = '${agentId}'`, "where kind = 'permission_change'", "where outcome = 'denied'", "where on_behalf_of = 'p7'"];
+    for (const where of filters) {
+      const rows = (await t.db.execute(sql.raw(`explain select * from actions ${where} order by occurred_at desc, id desc limit 101`))) as unknown as Record<string, string>[];
+      const plan = rows.map((row) => Object.values(row).join(" ")).join("\n");
+      expect(plan, where).toMatch(/Index Scan Backward using actions_/);
+      expect(plan, where).not.toMatch(/\bSort\b|Seq Scan/);
+    }
   });
 });
