@@ -7,6 +7,8 @@ const shared = {
   include: ["{app,components,db,lib,scripts}/**/*.test.ts"],
   globalSetup: ["./db/testing/global-setup.ts"],
   testTimeout: 30_000,
+  // Connector secrets are sealed with a key derived from it; tests never use ./.data.
+  env: { AUTH_SECRET: "test-auth-secret-that-is-long-enough-0123456789" },
   hookTimeout: 60_000,
 };
 

@@ -29,6 +29,8 @@ const envSchema = z
     TOURNIQUET_GENERATE_SECRETS: booleanFlag.default(true),
     TOURNIQUET_DEMO_DATA: booleanFlag.default(true),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    // This installation's public address: the issuer of the security events it sends.
+    TOURNIQUET_PUBLIC_URL: z.url({ message: "must be the console's public URL" }).optional(),
     // Any OpenID Connect provider (Okta, Entra ID, Google, Keycloak...).
     AUTH_OIDC_ISSUER: z.url({ message: "must be the issuer URL" }).optional(),
     AUTH_OIDC_CLIENT_ID: z.string().min(1).optional(),

@@ -4,7 +4,7 @@
 // They are ascending on purpose: scanned backwards they give exactly
 // `ORDER BY occurred_at DESC, id DESC` (nulls first), which a `DESC NULLS LAST`
 // index would not.
-import { bigint, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { actionKinds, actorTypes, outcomes, sensitivities } from "@/lib/actions/vocabulary";
 import { agents } from "./agents";
 import { ingestKeys } from "./keys";
@@ -45,6 +45,8 @@ export const actions = pgTable(
     attributes: jsonb("attributes").$type<Record<string, unknown>>(),
     traceId: text("trace_id"),
     spanId: text("span_id"),
+    /** The agent was contained when this happened: it is still trying. */
+    afterContainment: boolean("after_containment").notNull().default(false),
   },
   (table) => [
     uniqueIndex("actions_idempotency_key").on(table.ingestKeyId, table.externalId),

@@ -56,7 +56,7 @@ export async function ingestActions(db: Db, caller: Caller, items: unknown[]): P
 
   await db.transaction(async (tx) => {
     const references = valid.map(({ action }) => agentReference(action)).filter((reference): reference is string => reference !== null);
-    const { ids, unknown } = await resolveAgents(tx, caller, references);
+    const { ids, unknown, contained } = await resolveAgents(tx, caller, references);
 
     const rows = [];
     for (const { index, action } of valid) {
@@ -89,6 +89,7 @@ export async function ingestActions(db: Db, caller: Caller, items: unknown[]): P
           attributes: action.attributes ?? null,
           traceId: action.traceId?.toLowerCase() ?? null,
           spanId: action.spanId?.toLowerCase() ?? null,
+          afterContainment: agentId ? contained.has(agentId) : false,
         },
       });
     }

@@ -22,6 +22,8 @@ export interface PublicAction {
   attributes: Record<string, unknown> | null;
   traceId: string | null;
   spanId: string | null;
+  /** The agent was contained when this happened. */
+  afterContainment: boolean;
 }
 
 export function toPublicAction(action: Action, agentName: string | null): PublicAction {
@@ -49,5 +51,6 @@ export function toPublicAction(action: Action, agentName: string | null): Public
     attributes: action.attributes,
     traceId: action.traceId,
     spanId: action.spanId,
+    afterContainment: action.afterContainment,
   };
 }

@@ -13,37 +13,41 @@ const NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,79}$/u;
 export interface ResolvedAgents {
   /** Reference as sent → agent id. */
   ids: Map<string, string>;
+  /** Agents that are contained: what they send now are attempts after containment. */
+  contained: Set<string>;
   /** References that stay unknown, with the reason to give the sender. */
   unknown: Map<string, string>;
 }
 
-async function lookUp(tx: Tx, references: string[]): Promise<Map<string, string>> {
+async function lookUp(tx: Tx, references: string[], contained = new Set<string>()): Promise<Map<string, string>> {
   const uuids = references.filter(isUuid);
   const names = references.map((reference) => reference.toLowerCase());
   const rows = await tx
-    .select({ id: agents.id, name: agents.name })
+    .select({ id: agents.id, name: agents.name, status: agents.status })
     .from(agents)
     .where(or(uuids.length ? inArray(agents.id, uuids) : undefined, inArray(sql`lower(${agents.name})`, names)));
   const found = new Map<string, string>();
   for (const reference of references) {
     const match = rows.find((row) => row.id === reference || row.name.toLowerCase() === reference.toLowerCase());
     if (match) found.set(reference, match.id);
+    if (match?.status === "suspended") contained.add(match.id);
   }
   return found;
 }
 
 export async function resolveAgents(tx: Tx, caller: IngestKeyCaller, references: string[]): Promise<ResolvedAgents> {
   const distinct = [...new Set(references)];
-  const ids = distinct.length ? await lookUp(tx, distinct) : new Map<string, string>();
+  const contained = new Set<string>();
+  const ids = distinct.length ? await lookUp(tx, distinct, contained) : new Map<string, string>();
   const missing = distinct.filter((reference) => !ids.has(reference));
   const unknown = new Map<string, string>();
-  if (missing.length === 0) return { ids, unknown };
+  if (missing.length === 0) return { ids, unknown, contained };
 
   if (caller.unknownAgents !== "register") {
     for (const reference of missing) {
       unknown.set(reference, `unknown agent "${reference}": register it first, or let this ingest key register unknown agents`);
     }
-    return { ids, unknown };
+    return { ids, unknown, contained };
   }
 
   const registrable = missing.filter((reference) => !isUuid(reference) && NAME_PATTERN.test(reference));
@@ -75,5 +79,5 @@ export async function resolveAgents(tx: Tx, caller: IngestKeyCaller, references:
     }
     for (const [reference, id] of await lookUp(tx, registrable)) ids.set(reference, id);
   }
-  return { ids, unknown };
+  return { ids, unknown, contained };
 }

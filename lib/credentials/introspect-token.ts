@@ -7,6 +7,7 @@ import type { Db } from "@/db/client";
 import { agentTokens, agents } from "@/db/schema";
 import { authorize } from "@/lib/auth/authorize";
 import type { Caller } from "@/lib/auth/caller";
+import { recordContainedTokenUse } from "@/lib/containment/record-contained-token-use";
 import { hashSecret, secretPrefixes } from "./secret";
 
 export type Introspection =
@@ -37,13 +38,14 @@ export async function introspectToken(db: Db, caller: Caller, token: string): Pr
   if (!token.startsWith(secretPrefixes.agentToken) || token.length > 200) return { active: false };
 
   const now = new Date();
+  const hash = hashSecret(token);
   const [hit] = await db
     .update(agentTokens)
     .set({ lastUsedAt: now })
     .from(agents)
     .where(
       and(
-        eq(agentTokens.tokenHash, hashSecret(token)),
+        eq(agentTokens.tokenHash, hash),
         eq(agents.id, agentTokens.agentId),
         isNull(agentTokens.revokedAt),
         gt(agentTokens.expiresAt, now),
@@ -61,7 +63,10 @@ export async function introspectToken(db: Db, caller: Caller, token: string): Pr
       environment: agents.environment,
       actsAs: agents.actsAs,
     });
-  if (!hit) return { active: false };
+  if (!hit) {
+    await recordContainedTokenUse(db, caller, hash);
+    return { active: false };
+  }
 
   await db
     .update(agents)

@@ -4,15 +4,14 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { agentTokens, agents } from "@/db/schema";
+import { agents } from "@/db/schema";
 import { scopeList } from "@/lib/agents/agent-fields";
-import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
 import { authorize } from "@/lib/auth/authorize";
 import type { Caller } from "@/lib/auth/caller";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { isUuid } from "@/lib/http/is-uuid";
 import { scopeCovers } from "./scope-covers";
-import { mintSecret, secretPrefixes } from "./secret";
+import { type IssuedToken, mintAgentToken } from "./mint-agent-token";
 
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 60 * 60;
 export const MAX_TOKEN_LIFETIME_SECONDS = 90 * 24 * 60 * 60;
@@ -28,20 +27,12 @@ export const issueTokenInput = z.strictObject({
 });
 export type IssueTokenInput = z.input<typeof issueTokenInput>;
 
-export interface IssuedToken {
-  id: string;
-  /** The token itself: in this reply only. */
-  token: string;
-  prefix: string;
-  scopes: string[];
-  expiresAt: string;
-}
+export type { IssuedToken };
 
 export async function issueAgentToken(db: Db, caller: Caller, agentId: string, input: IssueTokenInput): Promise<IssuedToken> {
   authorize(caller, "agents:act");
   const { scopes: requested, expiresInSeconds } = issueTokenInput.parse(input);
   if (!isUuid(agentId)) throw notFound("The agent");
-  const minted = mintSecret(secretPrefixes.agentToken);
 
   return db.transaction(async (tx) => {
     const [agent] = await tx.select().from(agents).where(eq(agents.id, agentId)).for("share");
@@ -56,24 +47,6 @@ export async function issueAgentToken(db: Db, caller: Caller, agentId: string, i
         { path: "scopes", message: `Not a scope of ${agent.name}: ${outside.join(", ")}` },
       ]);
     }
-    const expiresAt = new Date(Date.now() + expiresInSeconds * 1000);
-    const [token] = await tx
-      .insert(agentTokens)
-      .values({
-        agentId,
-        prefix: minted.displayPrefix,
-        tokenHash: minted.hash,
-        scopes,
-        expiresAt,
-        createdBy: caller.type === "user" ? caller.id : null,
-      })
-      .returning({ id: agentTokens.id });
-    if (!token) throw new Error("insert returned no row");
-    await recordAuditEntry(tx, caller, {
-      action: "agent_token.issued",
-      target: { type: "agent", id: agentId },
-      after: { tokenId: token.id, prefix: minted.displayPrefix, scopes, expiresAt: expiresAt.toISOString() },
-    });
-    return { id: token.id, token: minted.secret, prefix: minted.displayPrefix, scopes, expiresAt: expiresAt.toISOString() };
+    return mintAgentToken(tx, caller, agentId, scopes, expiresInSeconds);
   });
 }

@@ -1,0 +1,36 @@
+// An admin adds a system to tell when an agent is contained. Webhooks get a Standard
+// Webhooks secret (whsec_…) to verify signatures; CAEP receivers get a bearer secret
+// that authenticates Tourniquet's pushes. Either is shown once.
+import { randomBytes } from "node:crypto";
+import type { Db } from "@/db/client";
+import { connectors } from "@/db/schema";
+import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
+import { authorize } from "@/lib/auth/authorize";
+import type { Caller } from "@/lib/auth/caller";
+import type { CreateConnectorInput } from "./connector-fields";
+import { type PublicConnector, toPublicConnector } from "./public-connector";
+import { sealSecret } from "./secret-box";
+
+export async function createConnector(db: Db, caller: Caller, input: CreateConnectorInput): Promise<PublicConnector & { secret: string }> {
+  authorize(caller, "keys:manage");
+  const secret =
+    input.kind === "webhook" ? `whsec_${randomBytes(32).toString("base64")}` : `tq_cs_${randomBytes(32).toString("base64url")}`;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(connectors)
+      .values({
+        ...input,
+        secretCiphertext: sealSecret(secret),
+        secretPrefix: secret.slice(0, 12),
+        createdBy: caller.type === "user" ? caller.id : null,
+      })
+      .returning();
+    if (!row) throw new Error("insert returned no row");
+    await recordAuditEntry(tx, caller, {
+      action: "connector.created",
+      target: { type: "connector", id: row.id },
+      after: { name: row.name, kind: row.kind, url: row.url },
+    });
+    return { ...toPublicConnector(row), secret };
+  });
+}

@@ -1,0 +1,37 @@
+// A contained agent's token was presented to a resource server: the check already
+// said inactive, and the timeline should show that the agent is still trying.
+import { randomBytes } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { actions, agentTokens, agents } from "@/db/schema";
+import { INTERNAL_SOURCE_ID } from "@/lib/actions/internal-source";
+import { type Caller, callerLabel } from "@/lib/auth/caller";
+import { publishActions } from "@/lib/live/publish-actions";
+
+export async function recordContainedTokenUse(db: Db, caller: Caller, tokenHash: string): Promise<void> {
+  const [token] = await db
+    .select({ id: agentTokens.id, prefix: agentTokens.prefix, agentId: agentTokens.agentId })
+    .from(agentTokens)
+    .innerJoin(agents, eq(agents.id, agentTokens.agentId))
+    .where(and(eq(agentTokens.tokenHash, tokenHash), eq(agents.status, "suspended")))
+    .limit(1);
+  if (!token) return;
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(actions)
+      .values({
+        ingestKeyId: INTERNAL_SOURCE_ID,
+        externalId: `token-check:${token.id}:${Date.now()}:${randomBytes(4).toString("hex")}`,
+        agentId: token.agentId,
+        occurredAt: new Date(),
+        kind: "login",
+        tool: "oauth.introspect",
+        credential: `${token.prefix}…`,
+        outcome: "denied",
+        summary: `Token ${token.prefix}… presented to ${callerLabel(caller)} after containment`,
+        afterContainment: true,
+      })
+      .returning({ id: actions.id });
+    if (row) await publishActions(tx, [row.id]);
+  });
+}
