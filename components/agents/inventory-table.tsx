@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { PublicAgent } from "@/lib/agents/public-agent";
 import { formatAgo, formatUtc } from "@/lib/format-time";
+import { ContainButton } from "@/components/containment/contain-button";
 import { RiskBadge, StatusBadge } from "./agent-badges";
 
 type Sort = "name" | "owner" | "team" | "environment" | "risk" | "status" | "lastSeenAt" | "liveTokens";
@@ -12,6 +13,7 @@ interface Props {
   sort: string;
   order: "asc" | "desc";
   hrefFor: (changes: Record<string, string>) => string;
+  canContain: boolean;
 }
 
 const columns: { key: Sort; label: string; className?: string }[] = [
@@ -25,7 +27,7 @@ const columns: { key: Sort; label: string; className?: string }[] = [
   { key: "lastSeenAt", label: "Last activity" },
 ];
 
-export function InventoryTable({ agents, sort, order, hrefFor }: Props) {
+export function InventoryTable({ agents, sort, order, hrefFor, canContain }: Props) {
   const now = Date.now();
   return (
     <div className="overflow-x-auto rounded-lg border border-border bg-surface">
@@ -49,6 +51,11 @@ export function InventoryTable({ agents, sort, order, hrefFor }: Props) {
                 </th>
               );
             })}
+            {canContain ? (
+              <th scope="col" className="px-4 py-2">
+                <span className="sr-only">Kill switch</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -73,6 +80,11 @@ export function InventoryTable({ agents, sort, order, hrefFor }: Props) {
               <td className="px-4 py-2 text-xs text-muted" title={formatUtc(agent.lastSeenAt)}>
                 {formatAgo(agent.lastSeenAt, now)}
               </td>
+              {canContain ? (
+                <td className="px-4 py-2 text-right">
+                  {agent.status !== "suspended" ? <ContainButton agent={agent} size="sm" /> : null}
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

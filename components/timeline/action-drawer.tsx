@@ -2,12 +2,13 @@
 // Every field of one action, and its raw attributes, beside the list.
 import Link from "next/link";
 import { useEffect, useRef } from "react";
+import { ContainButton } from "@/components/containment/contain-button";
 import { Button } from "@/components/ui/button";
 import type { PublicAction } from "@/lib/actions/public-action";
 import { formatUtc } from "@/lib/format-time";
 import { KindBadge, OutcomeBadge, SensitivityBadge } from "./action-badges";
 
-export function ActionDrawer({ action, onClose }: { action: PublicAction | null; onClose: () => void }) {
+export function ActionDrawer({ action, onClose, canContain }: { action: PublicAction | null; onClose: () => void; canContain: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -48,6 +49,7 @@ export function ActionDrawer({ action, onClose }: { action: PublicAction | null;
         ["On behalf of", action.onBehalfOf ?? "—"],
         ["Credential", action.credential ?? "—"],
         ["Summary", action.summary || "—"],
+        ["After containment", action.afterContainment ? "yes: the agent was already contained" : "no"],
         ["Sender's id", <span key="id" className="break-all font-mono text-xs">{action.id}</span>],
         ["Trace / span", action.traceId ? <span key="trace" className="break-all font-mono text-xs">{action.traceId} / {action.spanId}</span> : "—"],
       ]
@@ -66,9 +68,14 @@ export function ActionDrawer({ action, onClose }: { action: PublicAction | null;
             <h2 id="action-drawer-title" className="text-base font-semibold">
               Action #{action.seq}
             </h2>
-            <Button size="sm" variant="secondary" onClick={onClose}>
-              Close
-            </Button>
+            <div className="flex items-center gap-2">
+              {canContain && action.agent ? (
+                <ContainButton agent={{ id: action.agent, name: action.agentName ?? "this agent" }} size="sm" label="Contain agent" />
+              ) : null}
+              <Button size="sm" variant="secondary" onClick={onClose}>
+                Close
+              </Button>
+            </div>
           </header>
           <div className="flex-1 overflow-y-auto px-5 py-4">
             <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-2 text-sm">

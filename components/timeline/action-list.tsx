@@ -21,6 +21,7 @@ interface Props {
 }
 
 function rowTone(action: PublicAction): string {
+  if (action.afterContainment) return "border-l-danger";
   if (action.target?.sensitivity === "restricted") return "border-l-danger bg-danger-bg/30";
   if (action.outcome === "denied" || action.outcome === "error") return "border-l-warn";
   if (action.kind === "permission_change") return "border-l-info bg-info-bg/30";
@@ -104,6 +105,7 @@ export function ActionList({ actions, hasMore, loadingMore, onLoadMore, onOpen, 
                   </span>
                 </span>
                 <span className="flex shrink-0 items-center gap-1.5">
+                  {action.afterContainment ? <span className="rounded bg-danger px-1.5 py-0.5 text-xs font-medium text-accent-fg">after containment</span> : null}
                   {action.target?.sensitivity && action.target.sensitivity !== "internal" ? (
                     <SensitivityBadge sensitivity={action.target.sensitivity} />
                   ) : null}

@@ -14,7 +14,15 @@ import { TimelineFilters } from "./timeline-filters";
 
 const liveLabel = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…" } as const;
 
-export function TimelineView({ fixedAgentId, height = "calc(100dvh - 24rem)" }: { fixedAgentId?: string; height?: string }) {
+export function TimelineView({
+  fixedAgentId,
+  height = "calc(100dvh - 24rem)",
+  canContain = false,
+}: {
+  fixedAgentId?: string;
+  height?: string;
+  canContain?: boolean;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -97,7 +105,7 @@ export function TimelineView({ fixedAgentId, height = "calc(100dvh - 24rem)" }: 
           height={height}
         />
       )}
-      <ActionDrawer action={open} onClose={() => setOpen(null)} />
+      <ActionDrawer action={open} onClose={() => setOpen(null)} canContain={canContain} />
     </section>
   );
 }

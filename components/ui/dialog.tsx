@@ -15,16 +15,28 @@ export function Dialog({
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // onClose reports closes the person made (Escape); a close caused by `open`
+  // turning false is the parent's own doing and must not call back into it.
+  const closingFromProp = useRef(false);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
+    if (!open && dialog.open) {
+      closingFromProp.current = true;
+      dialog.close();
+    }
   }, [open]);
   return (
     <dialog
       ref={ref}
-      onClose={onClose}
+      onClose={() => {
+        if (closingFromProp.current) {
+          closingFromProp.current = false;
+          return;
+        }
+        onClose();
+      }}
       aria-labelledby="dialog-title"
       className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-border bg-surface p-0 text-fg shadow-xl backdrop:bg-black/50"
     >

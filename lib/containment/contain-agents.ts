@@ -8,9 +8,10 @@ import { agents } from "@/db/schema";
 import { authorize } from "@/lib/auth/authorize";
 import type { Caller } from "@/lib/auth/caller";
 import { invalidInput } from "@/lib/errors";
+import { BREAK_GLASS_PHRASE } from "./break-glass";
 import { type ContainResult, containAgent } from "./contain-agent";
 
-export const BREAK_GLASS_PHRASE = "CONTAIN ALL AGENTS";
+export { BREAK_GLASS_PHRASE };
 
 export const containManyInput = z
   .strictObject({

@@ -7,6 +7,7 @@ import { connectors, containments, deliveries, externalCredentials } from "@/db/
 import { authorize } from "@/lib/auth/authorize";
 import type { Caller } from "@/lib/auth/caller";
 import { type PublicExternalCredential, toPublicExternalCredential } from "@/lib/credentials/public-external-credential";
+import { listActiveConnectorNames } from "@/lib/connectors/list-connectors";
 import { isUuid } from "@/lib/http/is-uuid";
 import { type PublicContainment, toPublicContainment } from "./public-containment";
 
@@ -26,6 +27,8 @@ export interface PublicDelivery {
 
 export interface ContainmentStatus {
   current: PublicContainment | null;
+  /** Systems a containment tells now. */
+  notifies: { name: string; kind: string }[];
   history: PublicContainment[];
   deliveries: PublicDelivery[];
   leftover: {
@@ -38,9 +41,9 @@ export interface ContainmentStatus {
 
 export async function getContainmentStatus(db: Queryable, caller: Caller, agentId: string): Promise<ContainmentStatus> {
   authorize(caller, "console:read");
-  const empty: ContainmentStatus = { current: null, history: [], deliveries: [], leftover: { credentials: [], usableUntil: null, neverExpires: false } };
+  const empty: ContainmentStatus = { current: null, notifies: [], history: [], deliveries: [], leftover: { credentials: [], usableUntil: null, neverExpires: false } };
   if (!isUuid(agentId)) return empty;
-  const [history, sent, held] = await Promise.all([
+  const [history, sent, held, notifies] = await Promise.all([
     db.select().from(containments).where(eq(containments.agentId, agentId)).orderBy(desc(containments.startedAt)).limit(20),
     db
       .select({ delivery: deliveries, connector: connectors.name, kind: connectors.kind })
@@ -53,6 +56,7 @@ export async function getContainmentStatus(db: Queryable, caller: Caller, agentI
       .select()
       .from(externalCredentials)
       .where(and(eq(externalCredentials.agentId, agentId), isNull(externalCredentials.revokedAt))),
+    listActiveConnectorNames(db, caller),
   ]);
   const credentials = held.map(toPublicExternalCredential);
   const neverExpires = credentials.some((credential) => credential.expiresAt === null);
@@ -62,6 +66,7 @@ export async function getContainmentStatus(db: Queryable, caller: Caller, agentI
   const current = history.find((containment) => containment.releasedAt === null);
   return {
     current: current ? toPublicContainment(current) : null,
+    notifies,
     history: history.map(toPublicContainment),
     deliveries: sent.map(({ delivery, connector, kind }) => ({
       id: delivery.id,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { InventoryFilters } from "@/components/agents/inventory-filters";
+import { BulkContainButton } from "@/components/containment/bulk-contain-button";
 import { InventoryTable } from "@/components/agents/inventory-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -46,12 +47,17 @@ export default async function AgentsPage({ searchParams }: { searchParams: Searc
         }
       />
       <InventoryFilters owners={facets.owners} teams={facets.teams} />
-      <p className="mb-2 text-xs text-muted" aria-live="polite">
-        {page.total} {page.total === 1 ? "agent" : "agents"}
-        {pages > 1 ? ` · page ${page.page} of ${pages}` : ""}
-      </p>
+      <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+        <p className="text-xs text-muted" aria-live="polite">
+          {page.total} {page.total === 1 ? "agent" : "agents"}
+          {pages > 1 ? ` · page ${page.page} of ${pages}` : ""}
+        </p>
+        {can(caller, "agents:act") && (query.team || query.owner) && page.total > 0 ? (
+          <BulkContainButton scope={query.team ? { team: query.team } : { owner: query.owner ?? "" }} count={page.total} />
+        ) : null}
+      </div>
       {page.agents.length ? (
-        <InventoryTable agents={page.agents} sort={query.sort} order={query.order} hrefFor={hrefFor} />
+        <InventoryTable agents={page.agents} sort={query.sort} order={query.order} hrefFor={hrefFor} canContain={can(caller, "agents:act")} />
       ) : (
         <EmptyState title={page.total === 0 && Object.keys(raw).length === 0 ? "No agents registered yet" : "No agents match"}>
           {Object.keys(raw).length ? "Clear a filter or search for something else." : "Register the first agent to start."}

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { AddPersonForm } from "@/components/settings/add-person-form";
+import { BulkContainButton } from "@/components/containment/bulk-contain-button";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
+import { ConnectorsPanel } from "@/components/settings/connectors-panel";
 import { IngestKeysPanel } from "@/components/settings/ingest-keys-panel";
 import { ResourceServersPanel } from "@/components/settings/resource-servers-panel";
 import { PeopleTable } from "@/components/settings/people-table";
@@ -9,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query";
 import { requirePageCaller } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { listConnectors } from "@/lib/connectors/list-connectors";
 import { listApiKeys, listIngestKeys, listResourceServers } from "@/lib/keys/list-keys";
 import { listUsers } from "@/lib/users/list-users";
 import { userKeys } from "@/lib/users/query-keys";
@@ -21,10 +24,11 @@ export default async function SettingsPage() {
   const db = await getDb();
   const queryClient = new QueryClient();
   queryClient.setQueryData(userKeys.list(), await listUsers(db, caller));
-  const [apiKeys, resourceServers, ingestKeys] = await Promise.all([
+  const [apiKeys, resourceServers, ingestKeys, connectors] = await Promise.all([
     listApiKeys(db, caller),
     listResourceServers(db, caller),
     listIngestKeys(db, caller),
+    listConnectors(db, caller),
   ]);
   return (
     <>
@@ -45,7 +49,16 @@ export default async function SettingsPage() {
         <ApiKeysPanel initial={apiKeys} />
         <ResourceServersPanel initial={resourceServers} />
         <IngestKeysPanel initial={ingestKeys} />
+        <ConnectorsPanel initial={connectors} />
       </div>
+      <Card className="mt-8 border-danger p-5">
+        <h2 className="mb-1 text-base font-semibold text-danger">Break glass</h2>
+        <p className="mb-3 text-sm text-muted">
+          Contain every agent at once: all are suspended, all their tokens revoked, every connected system told. Use it when you
+          cannot tell which agent is the problem.
+        </p>
+        <BulkContainButton scope={{ all: true }} />
+      </Card>
     </>
   );
 }

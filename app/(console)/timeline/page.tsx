@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { TimelineView } from "@/components/timeline/timeline-view";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/authorize";
 import { requirePageCaller } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Timeline" };
 
 export default async function TimelinePage() {
-  await requirePageCaller();
+  const caller = await requirePageCaller();
   return (
     <>
       <PageHeader
@@ -15,7 +16,7 @@ export default async function TimelinePage() {
         description="What every agent did, as it does it. Restricted data, denials and permission changes are highlighted."
       />
       <Suspense fallback={<p className="text-sm text-muted">Loading the timeline…</p>}>
-        <TimelineView />
+        <TimelineView canContain={can(caller, "agents:act")} />
       </Suspense>
     </>
   );

@@ -3,12 +3,16 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { RiskBadge, StatusBadge } from "@/components/agents/agent-badges";
 import { CredentialsPanel } from "@/components/agents/credentials-panel";
+import { ContainButton } from "@/components/containment/contain-button";
+import { ContainmentPanel } from "@/components/containment/containment-panel";
+import { RestoreButton } from "@/components/containment/restore-button";
 import { TokensPanel } from "@/components/agents/tokens-panel";
 import { TimelineView } from "@/components/timeline/timeline-view";
 import { Card } from "@/components/ui/card";
 import { loadAgentOr404 } from "@/lib/agents/load-agent-or-404";
 import { can } from "@/lib/auth/authorize";
 import { requirePageCaller } from "@/lib/auth/session";
+import { getContainmentStatus } from "@/lib/containment/get-containment-status";
 import { listAgentTokens } from "@/lib/credentials/list-agent-tokens";
 import { listExternalCredentials } from "@/lib/credentials/list-external-credentials";
 import { getDb } from "@/lib/db";
@@ -21,7 +25,11 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const db = await getDb();
   const agent = await loadAgentOr404(db, caller, id);
-  const [tokens, credentials] = await Promise.all([listAgentTokens(db, caller, id), listExternalCredentials(db, caller, id)]);
+  const [tokens, credentials, containment] = await Promise.all([
+    listAgentTokens(db, caller, id),
+    listExternalCredentials(db, caller, id),
+    getContainmentStatus(db, caller, id),
+  ]);
   const canAct = can(caller, "agents:act");
 
   const facts: [string, string][] = [
@@ -54,17 +62,28 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
             {agent.liveTokens === 1 ? "token" : "tokens"}
           </p>
         </div>
-        {canAct ? (
-          <Link href={`/agents/${agent.id}/edit`} className="inline-flex h-9 items-center rounded-md border border-border bg-surface px-3 text-sm hover:bg-surface-2">
-            Edit
-          </Link>
-        ) : null}
+        <div className="flex items-center gap-2">
+          {canAct ? (
+            <Link href={`/agents/${agent.id}/edit`} className="inline-flex h-10 items-center rounded-md border border-border bg-surface px-3 text-sm hover:bg-surface-2">
+              Edit
+            </Link>
+          ) : null}
+          {canAct && agent.status !== "suspended" ? <ContainButton agent={agent} /> : null}
+          {can(caller, "agents:restore") && agent.status === "suspended" ? <RestoreButton agent={agent} /> : null}
+        </div>
       </header>
 
       {agent.status !== "active" ? (
-        <div role="status" className="mb-6 rounded-lg border border-danger bg-danger-bg p-4 text-sm text-danger">
-          <strong>{agent.status === "suspended" ? "Contained." : "Retired."}</strong> Every token of this agent introspects as
-          inactive and no new token can be issued.
+        <div role="status" className="mb-6 rounded-lg border border-danger bg-danger-bg p-4 text-sm text-danger" data-testid="containment-banner">
+          {containment.current ? (
+            <>
+              <strong>Contained</strong> {formatUtc(containment.current.startedAt)} by {containment.current.containedBy}:{" "}
+              {containment.current.reason}. {containment.current.tokensRevoked} tokens revoked.
+            </>
+          ) : (
+            <strong>{agent.status === "suspended" ? "Suspended." : agent.status === "retired" ? "Retired." : "Unregistered."}</strong>
+          )}{" "}
+          Every token of this agent introspects as inactive and no new token can be issued.
         </div>
       ) : null}
 
@@ -107,10 +126,13 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
           <CredentialsPanel agentId={agent.id} canAct={canAct} initialCredentials={credentials} />
         </div>
       </div>
+      <div className="mt-6">
+        <ContainmentPanel agentId={agent.id} initial={containment} />
+      </div>
       <Card className="mt-6 p-5">
         <h2 className="mb-3 text-base font-semibold">Actions</h2>
         <Suspense fallback={<p className="text-sm text-muted">Loading actions…</p>}>
-          <TimelineView fixedAgentId={agent.id} height="32rem" />
+          <TimelineView fixedAgentId={agent.id} height="32rem" canContain={canAct && agent.status !== "suspended"} />
         </Suspense>
       </Card>
     </>

@@ -1,0 +1,95 @@
+"use client";
+// The kill switch's confirmation: what will happen (tokens revoked, systems told,
+// what stays usable elsewhere), and a reason. Enter in the reason confirms.
+import { type FormEvent, useState } from "react";
+import { Dialog } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/dialog-actions";
+import { useContainMutation, useContainmentStatus } from "@/lib/containment/queries";
+import { formatUtc } from "@/lib/format-time";
+
+interface Props {
+  agent: { id: string; name: string; liveTokens?: number };
+  open: boolean;
+  onClose: () => void;
+}
+
+export function ContainDialog({ agent, open, onClose }: Props) {
+  const status = useContainmentStatus(agent.id, { enabled: open });
+  const contain = useContainMutation(agent.id);
+  const [reason, setReason] = useState("");
+  const current = status.data?.current;
+  const leftover = status.data?.leftover;
+
+  function close() {
+    contain.reset();
+    setReason("");
+    onClose();
+  }
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (reason.trim().length >= 3) contain.mutate({ reason: reason.trim() }, { onSuccess: close });
+  }
+
+  return (
+    <Dialog open={open} onClose={close} title={`Contain ${agent.name}`}>
+      {current ? (
+        <p className="mb-3 rounded-md bg-danger-bg p-3 text-sm text-danger">
+          Already contained since {formatUtc(current.startedAt)} by {current.containedBy}: {current.reason}
+        </p>
+      ) : null}
+      <form onSubmit={submit} className="flex flex-col gap-3">
+        <ul className="list-disc space-y-1 pl-5 text-sm">
+          <li>
+            Suspend the agent: every token introspects as inactive from now on, and no new one can be issued.
+          </li>
+          <li>
+            Revoke {agent.liveTokens === undefined ? "every live token" : `${agent.liveTokens} live ${agent.liveTokens === 1 ? "token" : "tokens"}`}.
+          </li>
+          <li>
+            Tell{" "}
+            {status.data
+              ? status.data.notifies.length
+                ? status.data.notifies.map((system) => `${system.name} (${system.kind})`).join(", ")
+                : "no connected system (add connectors in Settings)"
+              : "every connected system"}
+            .
+          </li>
+          {leftover?.credentials.length ? (
+            <li className="text-warn">
+              Still usable elsewhere: {leftover.credentials.map((credential) => credential.system).join(", ")}
+              {leftover.neverExpires ? " (one never expires)" : leftover.usableUntil ? ` until ${formatUtc(leftover.usableUntil)}` : ""}.
+            </li>
+          ) : null}
+        </ul>
+        <label htmlFor="contain-reason" className="text-sm font-medium">
+          Reason (kept in the audit log and sent to connected systems)
+        </label>
+        <textarea
+          id="contain-reason"
+          autoFocus
+          required
+          rows={3}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === "Enter" && !event.shiftKey) submit(event);
+          }}
+          className="rounded-md border border-border bg-surface px-3 py-2 text-sm"
+        />
+        {contain.error ? (
+          <p role="alert" className="text-sm text-danger">
+            {contain.error.message}
+          </p>
+        ) : null}
+        <DialogActions
+          onCancel={close}
+          submitLabel={`Contain ${agent.name}`}
+          pendingLabel="Containing…"
+          pending={contain.isPending}
+          disabled={reason.trim().length < 3}
+          variant="danger"
+        />
+      </form>
+    </Dialog>
+  );
+}
