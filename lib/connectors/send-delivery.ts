@@ -61,8 +61,10 @@ export async function sendDelivery(db: Db, delivery: Delivery, connector: Connec
     if (response.status >= 200 && response.status < 300) return { ok: true, statusCode: response.status, error: null };
     return { ok: false, statusCode: response.status, error: `the receiver answered ${response.status}` };
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code;
-    const message = (error as Error).name === "TimeoutError" ? `no answer within ${TIMEOUT_MS / 1000} s` : (cause ?? (error as Error).message);
+    // fetch hides the network reason in `cause` (sometimes an AggregateError of attempts).
+    const cause = (error as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
+    const reason = cause?.code ?? cause?.errors?.find((item) => item.code)?.code ?? cause?.message;
+    const message = (error as Error).name === "TimeoutError" ? `no answer within ${TIMEOUT_MS / 1000} s` : (reason ?? (error as Error).message);
     return { ok: false, statusCode: null, error: `could not reach the receiver: ${message}` };
   }
 }

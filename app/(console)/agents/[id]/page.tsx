@@ -78,7 +78,7 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
           {containment.current ? (
             <>
               <strong>Contained</strong> {formatUtc(containment.current.startedAt)} by {containment.current.containedBy}:{" "}
-              {containment.current.reason}. {containment.current.tokensRevoked} tokens revoked.
+              {containment.current.reason}. {containment.current.tokensRevoked} {containment.current.tokensRevoked === 1 ? "token" : "tokens"} revoked.
             </>
           ) : (
             <strong>{agent.status === "suspended" ? "Suspended." : agent.status === "retired" ? "Retired." : "Unregistered."}</strong>
