@@ -17,7 +17,8 @@ test("a responder contains an agent: the page, the inventory, introspection and 
       (
         await request.post("/api/oauth/introspect", {
           form: { token: issued.token },
-          headers: { authorization: `Basic ${Buffer.from(`${server.clientId}:${server.clientSecret}`).toString("base64")}` },
+          // A fresh connection per check: an idle keep-alive socket may already be closed by the server.
+          headers: { authorization: `Basic ${Buffer.from(`${server.clientId}:${server.clientSecret}`).toString("base64")}`, connection: "close" },
         })
       ).json();
     expect((await introspect()).active).toBe(true);

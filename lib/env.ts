@@ -39,6 +39,9 @@ const envSchema = z
     // Role given to a person who signs in through OIDC for the first time; "none"
     // refuses people an admin has not added.
     AUTH_OIDC_DEFAULT_ROLE: z.enum(["none", "viewer", "responder"]).default("viewer"),
+    // Providers that send no email_verified claim (Entra ID) are refused unless the
+    // operator vouches that their users cannot choose their own email.
+    AUTH_OIDC_TRUST_UNVERIFIED_EMAIL: booleanFlag.default(false),
   })
   .superRefine((env, ctx) => {
     if (env.TOURNIQUET_ADMIN_PASSWORD && !env.TOURNIQUET_ADMIN_EMAIL) {

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { ConnectorKind, DeliveryStatus } from "@/lib/connectors/vocabulary";
 import { agents } from "./agents";
+import { incidents } from "./incidents";
 import { users } from "./users";
 
 export const containments = pgTable(
@@ -14,7 +15,7 @@ export const containments = pgTable(
       .notNull()
       .references(() => agents.id, { onDelete: "cascade" }),
     /** The incident it belongs to, when a responder named one. */
-    incidentId: uuid("incident_id"),
+    incidentId: uuid("incident_id").references(() => incidents.id, { onDelete: "set null" }),
     reason: text("reason").notNull(),
     containedBy: text("contained_by").notNull(),
     containedByUserId: uuid("contained_by_user_id").references(() => users.id, { onDelete: "set null" }),

@@ -3,6 +3,7 @@ export * from "./agents";
 export * from "./audit";
 export * from "./containment";
 export * from "./credentials";
+export * from "./incidents";
 export * from "./keys";
 export * from "./settings";
 export * from "./users";

@@ -21,8 +21,9 @@ const optionalDate = z
   .transform((value, ctx) => {
     if (!value) return undefined;
     const date = new Date(value);
-    if (Number.isNaN(date.getTime())) {
-      ctx.addIssue({ code: "custom", message: "Dates are ISO 8601." });
+    // Outside years 1 to 9999 PostgreSQL cannot compare them with its timestamps.
+    if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1 || date.getUTCFullYear() > 9999) {
+      ctx.addIssue({ code: "custom", message: "Dates are ISO 8601, between years 1 and 9999." });
       return z.NEVER;
     }
     return date;

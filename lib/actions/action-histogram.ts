@@ -33,8 +33,12 @@ export async function actionHistogram(
   const to = filter.to ?? new Date();
   const from = filter.from ?? new Date(to.getTime() - DEFAULT_WINDOW_MS);
   const span = Math.max(1, (to.getTime() - from.getTime()) / 1000);
-  const bucketSeconds = NICE_SECONDS.find((seconds) => span / seconds <= 60) ?? 604800;
-  const origin = new Date(Math.floor(from.getTime() / (bucketSeconds * 1000)) * bucketSeconds * 1000);
+  // Past a week per bucket, buckets grow with the window so there are never more than 60.
+  const bucketSeconds = NICE_SECONDS.find((seconds) => span / seconds <= 60) ?? Math.ceil(span / 60);
+  // Nice bucket sizes start on round times; odd ones (huge windows) start at `from`.
+  const origin = NICE_SECONDS.includes(bucketSeconds)
+    ? new Date(Math.floor(from.getTime() / (bucketSeconds * 1000)) * bucketSeconds * 1000)
+    : from;
 
   // bucketSeconds comes from NICE_SECONDS, never from input, so it may be inlined.
   const bucket = sql<Date>`date_bin(${sql.raw(`'${bucketSeconds} seconds'`)}::interval, ${actions.occurredAt}, ${origin.toISOString()}::timestamptz)`;

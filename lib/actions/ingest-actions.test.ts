@@ -57,6 +57,14 @@ describe("ingestActions", () => {
     expect(result.results[0]).toMatchObject({ index: 0, id: good.id, status: "accepted" });
   });
 
+  it("rejects an item holding a NUL character and keeps the rest", async () => {
+    const source = await createIngestCaller(t.db);
+    const agent = await createAgent(t.db);
+    const result = await ingestActions(t.db, source, [action(agent.name, { summary: "a\u0000b" }), action(agent.name, { attributes: { "k\u0000": 1 } }), action(agent.name)]);
+    expect(result).toMatchObject({ accepted: 1, rejected: 2 });
+    expect(result.results[0]).toMatchObject({ status: "rejected", reason: expect.stringMatching(/NUL/) });
+  });
+
   it("writes nothing when every item is bad", async () => {
     const source = await createIngestCaller(t.db);
     const before = { actions: await count(), agents: (await t.db.select().from(agents)).length };

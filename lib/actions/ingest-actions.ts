@@ -11,6 +11,7 @@ import { actions, agents } from "@/db/schema";
 import { authorize } from "@/lib/auth/authorize";
 import type { Caller } from "@/lib/auth/caller";
 import { forbidden } from "@/lib/errors";
+import { containsNul } from "@/lib/http/contains-nul";
 import { publishActions } from "@/lib/live/publish-actions";
 import { type ActionInput, actionInput, agentReference } from "./action-input";
 import { resolveAgents } from "./resolve-agents";
@@ -44,7 +45,9 @@ export async function ingestActions(db: Db, caller: Caller, items: unknown[]): P
   items.slice(0, MAX_BATCH).forEach((item, index) => {
     const parsed = actionInput.safeParse(item);
     const rawId = typeof (item as { id?: unknown })?.id === "string" ? ((item as { id: string }).id) : null;
-    if (!parsed.success) {
+    if (containsNul(item)) {
+      results[index] = { index, id: rawId, status: "rejected", reason: "text may not contain NUL characters (\\u0000)" };
+    } else if (!parsed.success) {
       results[index] = { index, id: rawId, status: "rejected", reason: describeIssue(parsed.error) };
     } else if (seen.has(parsed.data.id)) {
       results[index] = { index, id: parsed.data.id, status: "duplicate" };

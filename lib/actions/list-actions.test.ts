@@ -58,13 +58,21 @@ describe("listActions", () => {
     expect(await ids({ q: "payroll" })).toEqual(["list-13"]);
   });
 
-  it("refuses a forged cursor and unknown filter values with 400", async () => {
+  it("refuses a forged cursor, unknown filter values and dates PostgreSQL cannot hold with 400", async () => {
+    await expect(listActions(t.db, viewer, { from: "-271821-04-20T00:00:00Z" })).rejects.toMatchObject({ status: 400 });
+    await expect(listActions(t.db, viewer, { cursor: Buffer.from("-271821-04-20T00:00:00.000Z|5").toString("base64url") })).rejects.toMatchObject({ status: 400 });
     await expect(listActions(t.db, viewer, { cursor: "bm9wZQ" })).rejects.toMatchObject({ status: 400 });
     await expect(listActions(t.db, viewer, { kind: "teleport" as never })).rejects.toMatchObject({ status: 400 });
   });
 });
 
 describe("actionHistogram", () => {
+  it("never makes more than about 60 buckets, however wide the window", async () => {
+    const filter = actionFilter.parse({ from: "0001-01-01T00:00:00Z", to: "9999-12-31T00:00:00Z" });
+    const wide = await actionHistogram(t.db, viewer, filter);
+    expect(wide.buckets.length).toBeLessThanOrEqual(61);
+  });
+
   it("counts actions per bucket, stacked by outcome or sensitivity", async () => {
     const filter = actionFilter.parse({ from: new Date(base).toISOString(), to: new Date(base + 30 * 60_000).toISOString() });
     const byOutcome = await actionHistogram(t.db, viewer, filter, "outcome");

@@ -30,7 +30,10 @@ function decodeCursor(cursor: string): { occurredAt: Date; id: number } {
   const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const occurredAt = new Date(iso ?? "");
   const seq = Number(id);
-  if (Number.isNaN(occurredAt.getTime()) || !Number.isSafeInteger(seq)) throw invalidInput("cursor is not one this API gave out.");
+  const year = occurredAt.getUTCFullYear();
+  if (Number.isNaN(occurredAt.getTime()) || year < 1 || year > 9999 || !Number.isSafeInteger(seq)) {
+    throw invalidInput("cursor is not one this API gave out.");
+  }
   return { occurredAt, id: seq };
 }
 

@@ -77,6 +77,11 @@ export function useLiveActions(filter: TimelineFilter, paused: boolean) {
       if (connections++ > 0) void client.invalidateQueries({ queryKey: actionKeys.all });
     });
     source.addEventListener("error", () => setState("reconnecting"));
+    // The server says this session may no longer read the console: stop retrying.
+    source.addEventListener("revoked", () => {
+      source.close();
+      setState("reconnecting");
+    });
     source.addEventListener("actions", (event) => {
       setState("live");
       const matching = (JSON.parse((event as MessageEvent<string>).data) as PublicAction[]).filter((action) =>

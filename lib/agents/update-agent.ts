@@ -7,13 +7,16 @@ import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
 import { authorize } from "@/lib/auth/authorize";
 import type { Caller } from "@/lib/auth/caller";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
+import { isUuid } from "@/lib/http/is-uuid";
 import type { UpdateAgentInput } from "./agent-fields";
 import { assessRisk } from "./assess-risk";
 import { liveTokenCount } from "./live-token-count";
+import { revokeTokensAfterEdit } from "./revoke-tokens-after-edit";
 import { type PublicAgent, toPublicAgent } from "./public-agent";
 
 export async function updateAgent(db: Db, caller: Caller, agentId: string, input: UpdateAgentInput): Promise<PublicAgent> {
   authorize(caller, "agents:act");
+  if (!isUuid(agentId)) throw notFound("The agent");
   if (Object.keys(input).length === 0) throw invalidInput("Nothing to change.");
   try {
     return await db.transaction(async (tx) => {
@@ -29,6 +32,7 @@ export async function updateAgent(db: Db, caller: Caller, agentId: string, input
         .update(agents)
         .set({ ...input, risk, riskReasons: reasons, updatedAt: new Date() })
         .where(eq(agents.id, agentId));
+      const revokedTokens = await revokeTokensAfterEdit(tx, caller, current, scopes, input.status);
       const [updated] = await tx
         .select({ agent: agents, liveTokens: liveTokenCount })
         .from(agents)
@@ -40,7 +44,7 @@ export async function updateAgent(db: Db, caller: Caller, agentId: string, input
         action: "agent.updated",
         target: { type: "agent", id: agentId },
         before: Object.fromEntries(changed.map((key) => [key, current[key]])),
-        after: { ...input, risk },
+        after: { ...input, risk, ...(revokedTokens ? { tokensRevoked: revokedTokens } : {}) },
       });
       return toPublicAgent(updated.agent, updated.liveTokens);
     });

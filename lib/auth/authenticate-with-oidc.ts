@@ -13,6 +13,8 @@ export interface OidcProfile {
   email: string;
   name?: string | null;
   emailVerified?: boolean;
+  /** The operator vouches for the provider's emails even without email_verified. */
+  trustUnverified?: boolean;
 }
 
 export async function authenticateWithOidc(
@@ -22,8 +24,10 @@ export async function authenticateWithOidc(
   origin: RequestOrigin = {},
 ): Promise<UserCaller | null> {
   const email = profile.email.trim().toLowerCase();
-  // An unverified email at the provider could be anyone's: never match on it.
+  // An email the provider has not verified could be anyone's, including an admin's:
+  // never link an account on it.
   if (!email || profile.emailVerified === false) return null;
+  if (profile.emailVerified !== true && !profile.trustUnverified) return null;
 
   return db.transaction(async (tx) => {
     let [user] = await tx.select().from(users).where(eq(sql`lower(${users.email})`, email)).limit(1);

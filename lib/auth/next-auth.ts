@@ -56,6 +56,7 @@ function authConfig(): NextAuthConfig {
             email: profile.email,
             name: typeof profile.name === "string" ? profile.name : null,
             emailVerified: typeof profile.email_verified === "boolean" ? profile.email_verified : undefined,
+            trustUnverified: config.AUTH_OIDC_TRUST_UNVERIFIED_EMAIL,
           },
           config.AUTH_OIDC_DEFAULT_ROLE,
         );

@@ -29,7 +29,7 @@ export async function createConnector(db: Db, caller: Caller, input: CreateConne
     await recordAuditEntry(tx, caller, {
       action: "connector.created",
       target: { type: "connector", id: row.id },
-      after: { name: row.name, kind: row.kind, url: row.url },
+      after: { name: row.name, kind: row.kind, origin: new URL(row.url).origin },
     });
     return { ...toPublicConnector(row), secret };
   });

@@ -22,13 +22,15 @@ async function request(db: Db, delivery: Delivery, connector: Connector): Promis
   const secret = openSecret(connector.secretCiphertext);
   if (connector.kind === "webhook") {
     const body = JSON.stringify(delivery.payload);
-    const signature = new Webhook(secret).sign(delivery.id, new Date(), body);
+    // One moment for both: the header must carry the second that was signed.
+    const sentAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const signature = new Webhook(secret).sign(delivery.id, sentAt, body);
     return {
       body,
       headers: {
         "content-type": "application/json",
         "webhook-id": delivery.id,
-        "webhook-timestamp": String(Math.floor(Date.now() / 1000)),
+        "webhook-timestamp": String(sentAt.getTime() / 1000),
         "webhook-signature": signature,
       },
     };

@@ -14,6 +14,8 @@ import { type Caller, callerLabel } from "@/lib/auth/caller";
 import { enqueueDeliveries } from "@/lib/connectors/enqueue-deliveries";
 import { notFound } from "@/lib/errors";
 import { isUuid } from "@/lib/http/is-uuid";
+import { attachToIncident } from "@/lib/incidents/attach-to-incident";
+import { syncIncidentContainment } from "@/lib/incidents/sync-incident-containment";
 import { type PublicContainment, toPublicContainment } from "./public-containment";
 
 export const containInput = z.strictObject({
@@ -37,6 +39,7 @@ export async function containAgent(db: Db, caller: Caller, agentId: string, inpu
   return db.transaction(async (tx) => {
     const [agent] = await tx.select().from(agents).where(eq(agents.id, agentId)).for("update");
     if (!agent) throw notFound("The agent");
+    if (input.incidentId) await attachToIncident(tx, input.incidentId, agentId, callerLabel(caller));
     const [open] = await tx
       .select()
       .from(containments)
@@ -71,6 +74,7 @@ export async function containAgent(db: Db, caller: Caller, agentId: string, inpu
       before: { status: agent.status },
       after: { status: "suspended", containmentId: containment.id, reason: input.reason, incidentId: input.incidentId ?? null, tokensRevoked: revoked.length },
     });
+    await syncIncidentContainment(tx, agent, { id: containment.id, reason: input.reason, by, at: now, tokensRevoked: revoked.length });
     const notificationsQueued = await enqueueDeliveries(tx, {
       type: "agent.contained",
       agent: { id: agent.id, name: agent.name, owner: agent.owner, environment: agent.environment },

@@ -11,6 +11,7 @@ import { getSessionCaller } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { AppError, unauthorized } from "@/lib/errors";
 import { requestOrigin } from "./request-origin";
+import { describeForLog } from "./describe-for-log";
 import { zodDetails } from "./read-json";
 
 export interface ApiContext<Params> {
@@ -27,8 +28,7 @@ export function errorResponse(status: number, code: string, message: string, det
 export function toErrorResponse(error: unknown): NextResponse {
   if (error instanceof AppError) return errorResponse(error.status, error.code, error.message, error.details);
   if (error instanceof ZodError) return errorResponse(400, "invalid_input", "The request is invalid.", zodDetails(error));
-  // Unexpected: log the kind, never the request body (it may hold secrets).
-  console.error(`[api] unexpected ${(error as Error)?.name ?? "error"}: ${(error as Error)?.message ?? String(error)}`);
+  console.error(`[api] unexpected ${describeForLog(error)}`);
   return errorResponse(500, "internal", "Something went wrong on our side; the change was not made.");
 }
 

@@ -7,6 +7,7 @@ import type { ResourceServerCaller } from "@/lib/auth/caller";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { readForm } from "./read-form";
+import { describeForLog } from "./describe-for-log";
 import { requestOrigin } from "./request-origin";
 
 export function oauthError(status: number, error: string, description: string): NextResponse {
@@ -28,7 +29,7 @@ export function oauthRoute(
       return await handler({ db, caller, form });
     } catch (error) {
       if (error instanceof AppError) return oauthError(error.status, "invalid_request", error.message);
-      console.error(`[oauth] unexpected ${(error as Error)?.name ?? "error"}`);
+      console.error(`[oauth] unexpected ${describeForLog(error)}`);
       return oauthError(500, "server_error", "The token check failed on our side.");
     }
   };

@@ -9,6 +9,7 @@ import { authenticateBearer } from "@/lib/auth/authenticate-bearer";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { readBodyText } from "./read-json";
+import { describeForLog } from "./describe-for-log";
 import { requestOrigin } from "./request-origin";
 
 const BODY_LIMIT = 16 * 1024 * 1024;
@@ -56,7 +57,7 @@ export async function handleOtlpTraces(request: Request): Promise<Response> {
     });
   } catch (error) {
     if (error instanceof AppError) return status(error.status, error.status === 413 ? 8 : 3, error.message);
-    console.error(`[otlp] unexpected ${(error as Error)?.name ?? "error"}`);
+    console.error(`[otlp] unexpected ${describeForLog(error)}`);
     return status(500, 13, "The spans could not be stored; retry later.");
   }
 }

@@ -28,3 +28,28 @@ describe("readJson", () => {
     });
   });
 });
+
+describe("hostile bodies", () => {
+  it("refuses NUL characters anywhere in the JSON", async () => {
+    await expect(readJson(post('{"name":"a\\u0000b"}'), schema)).rejects.toMatchObject({ status: 400, code: "invalid_input" });
+  });
+
+  it("stops reading a chunked body as soon as it passes the limit", async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new Uint8Array(16 * 1024));
+        if (pulled > 10_000) controller.close();
+      },
+    });
+    const request = new Request("http://localhost/x", {
+      method: "POST",
+      body: endless,
+      headers: { "content-type": "application/json" },
+      duplex: "half",
+    } as RequestInit);
+    await expect(readJson(request, schema)).rejects.toMatchObject({ status: 413 });
+    expect(pulled).toBeLessThan(20);
+  });
+});

@@ -3,6 +3,7 @@
 import { gunzipSync } from "node:zlib";
 import type { ZodError, ZodType } from "zod";
 import { AppError, invalidInput } from "@/lib/errors";
+import { containsNul } from "./contains-nul";
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
 
@@ -12,11 +13,33 @@ export function zodDetails(error: ZodError): { path: string; message: string }[]
 
 const tooLarge = (limit: number) => new AppError(413, "payload_too_large", `The body is over ${limit} bytes.`);
 
-/** The body as text, gunzipped when sent with Content-Encoding: gzip, never past the limit. */
-export async function readBodyText(request: Request, limit: number): Promise<string> {
+/**
+ * The body's bytes, read chunk by chunk and abandoned as soon as they pass the limit,
+ * so a huge or endless (chunked) body costs the server no more than the limit.
+ */
+export async function readBodyBytes(request: Request, limit: number): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) throw tooLarge(limit);
-  const raw = Buffer.from(await request.arrayBuffer());
+  const reader = request.body?.getReader();
+  if (!reader) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The body as text, gunzipped when sent with Content-Encoding: gzip, never past the limit. */
+export async function readBodyText(request: Request, limit: number): Promise<string> {
+  const raw = await readBodyBytes(request, limit);
   const encoding = (request.headers.get("content-encoding") ?? "identity").toLowerCase();
   if (encoding === "identity") {
     if (raw.length > limit) throw tooLarge(limit);
@@ -44,6 +67,7 @@ export async function readJson<T>(request: Request, schema: ZodType<T>, limit = 
   } catch {
     throw new AppError(400, "invalid_json", "The body is not valid JSON.");
   }
+  if (containsNul(body)) throw invalidInput("Text may not contain NUL characters (\\u0000).");
   const result = schema.safeParse(body);
   if (!result.success) {
     const first = result.error.issues[0];

@@ -19,7 +19,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const { entries, nextBefore } = await listAuditEntries(await getDb(), caller, {
     action: filter.action,
     actor: filter.actor,
-    before: filter.before ? Number(filter.before) : undefined,
+    before: filter.before && /^\d{1,15}$/.test(filter.before) ? Number(filter.before) : undefined,
   });
   const next = new URLSearchParams({
     ...(filter.action ? { action: filter.action } : {}),

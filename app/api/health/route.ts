@@ -3,6 +3,7 @@
 import { NextResponse } from "next/server";
 import { checkDatabase } from "@/lib/setup/check-database";
 import { getDb } from "@/lib/db";
+import { describeForLog } from "@/lib/http/describe-for-log";
 
 export const dynamic = "force-dynamic";
 
@@ -11,9 +12,9 @@ export async function GET() {
     await checkDatabase(await getDb());
     return NextResponse.json({ status: "ok" }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    console.error(`[health] ${describeForLog(error)}`);
     return NextResponse.json(
-      { status: "unavailable", error: { code: "database_unavailable", message } },
+      { status: "unavailable", error: { code: "database_unavailable", message: "The database is not ready." } },
       { status: 503, headers: { "cache-control": "no-store" } },
     );
   }

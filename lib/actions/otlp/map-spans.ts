@@ -18,6 +18,7 @@ export interface MappedSpans {
 }
 
 const text = (value: unknown): string | undefined => (typeof value === "string" && value.trim() ? value.trim() : undefined);
+const clean = (value: string | undefined) => value?.replaceAll("\0", "");
 const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined =>
   values.includes(value as T) ? (value as T) : undefined;
 
@@ -111,7 +112,7 @@ export function mapSpans(request: ExportTraceServiceRequest): MappedSpans {
             ? { onBehalfOf: text(attributes["enduser.id"]) ?? text(attributes["user.id"]) }
             : {}),
           outcome: outcomeOf(span, attributes),
-          summary: [span.name, span.status?.message].filter(Boolean).join(": ").slice(0, 2000),
+          summary: (clean([span.name, span.status?.message].filter(Boolean).join(": ")) ?? "").slice(0, 2000),
           attributes: keptAttributes(attributes),
           traceId,
           spanId,

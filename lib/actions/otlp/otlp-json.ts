@@ -61,7 +61,8 @@ export function attributesObject(attributes: KeyValue[] | undefined): Record<str
 
 function plainValue(value: AnyValue | undefined): unknown {
   if (!value) return null;
-  if (value.stringValue !== undefined) return value.stringValue;
+  // NUL cannot be stored in PostgreSQL text; drop it rather than lose the span.
+  if (value.stringValue !== undefined) return value.stringValue.replaceAll("\0", "");
   if (value.boolValue !== undefined) return value.boolValue;
   if (value.intValue !== undefined) return Number(value.intValue);
   if (value.doubleValue !== undefined) return value.doubleValue;

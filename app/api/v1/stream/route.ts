@@ -1,6 +1,7 @@
 // Server-Sent Events: every action stored from now on, as it commits, as
 // `event: actions` with a JSON array. A comment every 15 s keeps proxies from closing it.
 import { authorize } from "@/lib/auth/authorize";
+import { stillPermitted } from "@/lib/auth/recheck-caller";
 import { apiRoute } from "@/lib/http/api-route";
 import { subscribeToActions } from "@/lib/live/action-hub";
 
@@ -8,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 const HEARTBEAT_MS = 15_000;
 
-export const GET = apiRoute(async ({ caller, request }) => {
+export const GET = apiRoute(async ({ db, caller, request }) => {
   authorize(caller, "console:read");
   const encoder = new TextEncoder();
   let cleanup = () => {};
@@ -23,7 +24,19 @@ export const GET = apiRoute(async ({ caller, request }) => {
         }
       };
       const unsubscribe = await subscribeToActions((batch) => send(`event: actions\ndata: ${JSON.stringify(batch)}\n\n`));
-      const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
+      // Each heartbeat re-checks the caller: a disabled person or revoked key is cut off.
+      const heartbeat = setInterval(() => {
+        void stillPermitted(db, caller, "console:read").then((allowed) => {
+          if (allowed) return send(": keep-alive\n\n");
+          send("event: revoked\ndata: {}\n\n");
+          cleanup();
+          try {
+            controller.close();
+          } catch {
+            // already closed
+          }
+        });
+      }, HEARTBEAT_MS);
       cleanup = () => {
         clearInterval(heartbeat);
         unsubscribe();

@@ -14,5 +14,5 @@ export const POST = apiRoute(async ({ db, caller, request }) => {
   authorize(caller, "users:manage"); // before reading the body: strangers learn nothing
   const input = await readJson(request, createUserInput);
   const { user, initialPassword } = await createUser(db, caller, input);
-  return NextResponse.json({ user, ...(initialPassword ? { initialPassword } : {}) }, { status: 201 });
+  return NextResponse.json({ user, ...(initialPassword ? { initialPassword } : {}) }, { status: 201, headers: { "cache-control": "no-store" } });
 });
