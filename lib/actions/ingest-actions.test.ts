@@ -97,6 +97,13 @@ describe("ingestActions", () => {
     expect(page.actions.find((item) => item.id === event.id)).toMatchObject({ actor: { type: "human", id: "eng.lee@example.com" }, agent: null });
   });
 
+  it("refuses a batch over 1,000 actions whole, rather than dropping the rest", async () => {
+    const source = await createIngestCaller(t.db);
+    const before = await count();
+    await expect(ingestActions(t.db, source, Array.from({ length: 1001 }, () => ({})))).rejects.toMatchObject({ status: 413 });
+    expect(await count()).toBe(before);
+  });
+
   it("is for ingest keys only", async () => {
     const admin = await createPerson(t.db, "admin");
     await expect(ingestActions(t.db, admin, [])).rejects.toMatchObject({ status: 403 });

@@ -10,7 +10,7 @@ import type { Db } from "@/db/client";
 import { actions, agents } from "@/db/schema";
 import { authorize } from "@/lib/auth/authorize";
 import type { Caller } from "@/lib/auth/caller";
-import { forbidden } from "@/lib/errors";
+import { AppError, forbidden } from "@/lib/errors";
 import { containsNul } from "@/lib/http/contains-nul";
 import { publishActions } from "@/lib/live/publish-actions";
 import { type ActionInput, actionInput, agentReference } from "./action-input";
@@ -42,7 +42,10 @@ export async function ingestActions(db: Db, caller: Caller, items: unknown[]): P
   const valid: { index: number; action: ActionInput }[] = [];
   const seen = new Set<string>();
 
-  items.slice(0, MAX_BATCH).forEach((item, index) => {
+  if (items.length > MAX_BATCH) {
+    throw new AppError(413, "payload_too_large", `A batch holds at most ${MAX_BATCH} actions; send ${items.length} in several.`);
+  }
+  items.forEach((item, index) => {
     const parsed = actionInput.safeParse(item);
     const rawId = typeof (item as { id?: unknown })?.id === "string" ? ((item as { id: string }).id) : null;
     if (containsNul(item)) {

@@ -1,0 +1,87 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHash } from "node:crypto";
+import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { ingestActions } from "@/lib/actions/ingest-actions";
+import type { UserCaller } from "@/lib/auth/caller";
+import { containAgent } from "@/lib/containment/contain-agent";
+import { issueAgentToken } from "@/lib/credentials/issue-agent-token";
+import { addIncidentNote } from "@/lib/incidents/add-incident-note";
+import { declareIncident } from "@/lib/incidents/declare-incident";
+import { declareIncidentInput } from "@/lib/incidents/incident-fields";
+import { pinEvidence } from "@/lib/incidents/pin-evidence";
+import { createAgent } from "@/lib/testing/agents";
+import { action, createIngestCaller } from "@/lib/testing/ingest";
+import { createPerson } from "@/lib/testing/people";
+import { exportReport } from "./export-report";
+
+let t: TestDatabase;
+let responder: UserCaller;
+let incidentId: string;
+let tokenPrefix: string;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  responder = await createPerson(t.db, "responder");
+  const source = await createIngestCaller(t.db);
+  const agent = await createAgent(t.db, { name: "report-bot" });
+  tokenPrefix = (await issueAgentToken(t.db, responder, agent.id, {})).prefix;
+  const start = Date.now() - 3600_000;
+  const all = Array.from({ length: 2500 }, (_, index) =>
+    action(agent.name, { id: `r${index}`, occurredAt: new Date(start + index * 1000).toISOString(), summary: index === 7 ? "posted the bad advice, \"quoted\", with a comma" : `step ${index}` }),
+  );
+  for (let from = 0; from < all.length; from += 1000) await ingestActions(t.db, source, all.slice(from, from + 1000));
+  const incident = await declareIncident(t.db, responder, declareIncidentInput.parse({ title: "Report test", severity: "SEV1", agentIds: [agent.id], startedAt: new Date(start - 1000).toISOString() }));
+  incidentId = incident.id;
+  await containAgent(t.db, responder, agent.id, { reason: "bad advice", incidentId });
+  const { actions } = await (await import("@/lib/actions/list-actions")).listActions(t.db, responder, { q: "bad advice" });
+  await pinEvidence(t.db, responder, incidentId, { actionSeq: actions[0]?.seq, pinned: true });
+  await addIncidentNote(t.db, responder, incidentId, { body: "Key: the post went out without approval", pinned: true });
+});
+afterAll(() => t.close());
+
+const read = async (format: "md" | "json" | "csv" | "pdf") => Buffer.from(await new Response((await exportReport(t.db, responder, incidentId, format)).body).arrayBuffer());
+
+describe("incident reports", () => {
+  it("JSON parses, carries the revoked credential and pinned evidence, the whole timeline, and a checkable hash", async () => {
+    const text = (await read("json")).toString("utf8");
+    const report = JSON.parse(text);
+    expect(report.timeline).toHaveLength(2500);
+    expect(report.revokedCredentials).toEqual([expect.objectContaining({ prefix: `${tokenPrefix}…`, reason: "contained: bad advice" })]);
+    expect(report.pinnedEvidence.actions[0].summary).toMatch(/bad advice/);
+    expect(report.pinnedEvidence.notes[0].body).toMatch(/without approval/);
+    const covered = text.slice(0, text.lastIndexOf('"sha256"'));
+    expect(report.sha256).toBe(createHash("sha256").update(covered).digest("hex"));
+  });
+
+  it("CSV parses with a standard parser, quoting intact, one row per action", async () => {
+    const text = (await read("csv")).toString("utf8");
+    const rows = parse(text, { columns: true, comment: "#" }) as Record<string, string>[];
+    expect(rows).toHaveLength(2500);
+    expect(rows.find((row) => row.summary?.includes("bad advice"))?.summary).toBe('posted the bad advice, "quoted", with a comma');
+    const lines = text.trimEnd().split("\n");
+    const footer = lines.pop() ?? "";
+    expect(footer).toBe(`# sha256 of all lines above: ${createHash("sha256").update(`${lines.join("\n")}\n`).digest("hex")}`);
+  });
+
+  it("Markdown and PDF (read back with pdftotext) carry the revoked credential, the pinned evidence and the timeline", async () => {
+    const markdown = (await read("md")).toString("utf8");
+    expect(markdown).toContain(tokenPrefix);
+    expect(markdown).toContain("Key: the post went out without approval");
+    expect(markdown.match(/^- .* #\d+ report-bot /gm)?.length).toBe(2500);
+
+    const pdf = await read("pdf");
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tq-pdf-")), "report.pdf");
+    fs.writeFileSync(file, pdf);
+    const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    expect(text).toContain(tokenPrefix);
+    expect(text).toContain("without approval");
+    expect(text).toMatch(/SHA-256 of the report text/);
+    expect(text).toContain("step 2499");
+  });
+});

@@ -1,0 +1,142 @@
+// Exports an incident report as Markdown, JSON, CSV (the full timeline) or PDF. The
+// timeline is streamed from the database a thousand rows at a time. Every report says
+// when it was generated and by whom, and ends with the SHA-256 of everything before
+// that last statement (for PDF: of the report's text), so a copy can be checked.
+// Exporting is recorded in the audit log.
+import { createHash } from "node:crypto";
+import { Readable } from "node:stream";
+import { stringify } from "csv-stringify/sync";
+import PDFDocument from "pdfkit";
+import type { Db } from "@/db/client";
+import type { Action } from "@/db/schema";
+import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
+import type { Caller } from "@/lib/auth/caller";
+import { incidentActions } from "@/lib/incidents/incident-actions";
+import { type ReportData, loadReportData } from "./report-data";
+import { reportSections, timelineLine } from "./report-lines";
+
+export const reportFormats = ["md", "json", "csv", "pdf"] as const;
+export type ReportFormat = (typeof reportFormats)[number];
+
+const contentTypes: Record<ReportFormat, string> = {
+  md: "text/markdown; charset=utf-8",
+  json: "application/json; charset=utf-8",
+  csv: "text/csv; charset=utf-8",
+  pdf: "application/pdf",
+};
+
+const CSV_COLUMNS = ["occurred_at", "seq", "actor_type", "agent", "person", "kind", "tool", "target_type", "target_id", "sensitivity", "outcome", "on_behalf_of", "after_containment", "summary"];
+
+function csvRow(action: Action, names: Map<string, string>): string {
+  return stringify([[
+    action.occurredAt.toISOString(), action.id, action.actorType, names.get(action.agentId ?? "") ?? "", action.humanId ?? "", action.kind,
+    action.tool ?? "", action.targetType ?? "", action.targetId ?? "", action.sensitivity ?? "", action.outcome, action.onBehalfOf ?? "",
+    action.afterContainment ? "yes" : "no", action.summary ?? "",
+  ]]);
+}
+
+async function* textReport(db: Db, data: ReportData, format: Exclude<ReportFormat, "pdf">): AsyncGenerator<string> {
+  const names = new Map(data.detail.agents.map((agent) => [agent.id, agent.name]));
+  const reference = data.detail.incident.reference;
+  const hash = createHash("sha256");
+  const emit = (text: string) => {
+    hash.update(text);
+    return text;
+  };
+
+  if (format === "md") {
+    yield emit(`# ${reference}: ${data.incident.title}\n\nGenerated ${data.generatedAt} by ${data.generatedBy}.\n`);
+    for (const section of reportSections(data)) yield emit(`\n## ${section.title}\n\n${section.lines.map((line) => `- ${line}`).join("\n")}\n`);
+    yield emit("\n## Full timeline\n\n");
+    for await (const batch of incidentActions(db, data.incident)) yield emit(batch.map((action) => `- ${timelineLine(action, names)}\n`).join(""));
+    yield `\n---\nSHA-256 of this report above the line: ${hash.digest("hex")}\n`;
+    return;
+  }
+
+  if (format === "csv") {
+    yield emit(`# Tourniquet incident report ${reference}: ${data.incident.title.replaceAll("\n", " ")}\n# generated ${data.generatedAt} by ${data.generatedBy}\n`);
+    yield emit(stringify([CSV_COLUMNS]));
+    for await (const batch of incidentActions(db, data.incident)) yield emit(batch.map((action) => csvRow(action, names)).join(""));
+    yield `# sha256 of all lines above: ${hash.digest("hex")}\n`;
+    return;
+  }
+
+  const { detail, blast } = data;
+  const head = {
+    format: "tourniquet-incident-report/v1",
+    generatedAt: data.generatedAt,
+    generatedBy: data.generatedBy,
+    incident: detail.incident,
+    metrics: detail.metrics,
+    agents: detail.agents,
+    revokedCredentials: data.revokedTokens,
+    deliveries: data.deliveries,
+    blastRadius: blast,
+    pinnedEvidence: { actions: detail.pinnedActions, notes: detail.events.filter((event) => event.pinned) },
+    responderLog: detail.events,
+  };
+  yield emit(`${JSON.stringify(head).slice(0, -1)},"timeline":[`);
+  let first = true;
+  for await (const batch of incidentActions(db, data.incident)) {
+    const rows = batch.map((action) => JSON.stringify({ seq: action.id, id: action.externalId, occurredAt: action.occurredAt, actorType: action.actorType, agent: names.get(action.agentId ?? "") ?? null, agentId: action.agentId, person: action.humanId, kind: action.kind, tool: action.tool, target: action.targetType ? { type: action.targetType, id: action.targetId, sensitivity: action.sensitivity } : null, outcome: action.outcome, onBehalfOf: action.onBehalfOf, afterContainment: action.afterContainment, summary: action.summary }));
+    yield emit(`${first ? "" : ","}${rows.join(",")}`);
+    first = false;
+  }
+  yield emit("],");
+  // The hash covers every byte before `"sha256"`: drop that last member to check it.
+  yield `"sha256":"${hash.digest("hex")}"}`;
+}
+
+function pdfReport(db: Db, data: ReportData): Readable {
+  const doc = new PDFDocument({ size: "A4", margin: 48, bufferPages: false, info: { Title: `${data.detail.incident.reference} ${data.incident.title}`, Author: "Tourniquet" } });
+  const names = new Map(data.detail.agents.map((agent) => [agent.id, agent.name]));
+  const hash = createHash("sha256");
+  const text = (value: string, options: PDFKit.Mixins.TextOptions = {}) => {
+    hash.update(`${value}\n`);
+    doc.text(value, options);
+  };
+  void (async () => {
+    try {
+      doc.fontSize(18).font("Helvetica-Bold");
+      text(`${data.detail.incident.reference}: ${data.incident.title}`);
+      doc.fontSize(9).font("Helvetica");
+      text(`Generated ${data.generatedAt} by ${data.generatedBy}.`);
+      for (const section of reportSections(data)) {
+        doc.moveDown().fontSize(13).font("Helvetica-Bold");
+        text(section.title);
+        doc.fontSize(9).font("Helvetica");
+        for (const line of section.lines) text(`• ${line}`);
+      }
+      doc.moveDown().fontSize(13).font("Helvetica-Bold");
+      text("Full timeline");
+      doc.fontSize(7).font("Helvetica");
+      for await (const batch of incidentActions(db, data.incident)) for (const action of batch) text(timelineLine(action, names));
+      doc.moveDown().fontSize(8).font("Helvetica-Oblique");
+      doc.text(`SHA-256 of the report text above (each line followed by a newline): ${hash.digest("hex")}`);
+      doc.end();
+    } catch (error) {
+      doc.destroy(error as Error);
+    }
+  })();
+  return doc as unknown as Readable;
+}
+
+/** Web streams carry bytes, not strings. */
+async function* asBytes(chunks: AsyncGenerator<string>): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) yield Buffer.from(chunk, "utf8");
+}
+
+export async function exportReport(
+  db: Db,
+  caller: Caller,
+  incidentId: string,
+  format: ReportFormat,
+): Promise<{ filename: string; contentType: string; body: ReadableStream<Uint8Array> }> {
+  const data = await loadReportData(db, caller, incidentId);
+  await db.transaction((tx) =>
+    recordAuditEntry(tx, caller, { action: "incident.exported", target: { type: "incident", id: incidentId }, after: { format } }),
+  );
+  const filename = `${data.detail.incident.reference}-report.${format}`;
+  const source = format === "pdf" ? pdfReport(db, data) : Readable.from(asBytes(textReport(db, data, format)));
+  return { filename, contentType: contentTypes[format], body: Readable.toWeb(source) as ReadableStream<Uint8Array> };
+}
