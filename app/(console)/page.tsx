@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditTable } from "@/components/audit/audit-table";
+import { IncidentStatusBadge, SeverityBadge } from "@/components/incidents/incident-badges";
+import { TimeToContainChart } from "@/components/incidents/time-to-contain-chart";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,6 +10,7 @@ import { listAuditEntries } from "@/lib/audit/list-audit-entries";
 import { can } from "@/lib/auth/authorize";
 import { requirePageCaller } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { dashboardStats } from "@/lib/incidents/dashboard-stats";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -19,15 +22,47 @@ const steps = [
 
 export default async function OverviewPage() {
   const caller = await requirePageCaller();
-  const { entries } = await listAuditEntries(await getDb(), caller, { limit: 8 });
+  const db = await getDb();
+  const [{ entries }, stats] = await Promise.all([listAuditEntries(db, caller, { limit: 8 }), dashboardStats(db, caller)]);
   return (
     <>
       <PageHeader title="Overview" description="What needs a responder now." />
-      <Card className="mb-8 p-2">
-        <EmptyState title="Nothing to respond to">
-          No open incidents and no alerts. When an agent misbehaves, it shows up here first.
-        </EmptyState>
-      </Card>
+      <div className="mb-6 grid gap-3 sm:grid-cols-3">
+        <Link href="/incidents?status=investigating" className="rounded-lg border border-border bg-surface p-4 hover:bg-surface-2">
+          <p className="text-xs text-muted">Open incidents</p>
+          <p className={`text-3xl font-semibold ${stats.openIncidents.length ? "text-danger" : ""}`}>{stats.openIncidents.length}</p>
+        </Link>
+        <Link href="/agents?status=suspended" className="rounded-lg border border-border bg-surface p-4 hover:bg-surface-2">
+          <p className="text-xs text-muted">Agents contained</p>
+          <p className="text-3xl font-semibold">{stats.containedAgents}</p>
+        </Link>
+        <div className="rounded-lg border border-border bg-surface p-4">
+          <p className="text-xs text-muted">Time to contain, recent incidents</p>
+          {stats.recent.length ? <TimeToContainChart recent={stats.recent} /> : <p className="text-sm text-muted">No incidents yet.</p>}
+        </div>
+      </div>
+      {stats.openIncidents.length ? (
+        <Card className="mb-8 p-4">
+          <h2 className="mb-2 text-base font-semibold">Open incidents</h2>
+          <ul className="divide-y divide-border">
+            {stats.openIncidents.map((incident) => (
+              <li key={incident.id} className="flex items-center justify-between gap-3 py-2 text-sm">
+                <Link href={`/incidents/${incident.id}`} className="font-medium hover:underline">
+                  <span className="font-mono text-xs text-muted">{incident.reference}</span> {incident.title}
+                </Link>
+                <span className="flex gap-2">
+                  <SeverityBadge severity={incident.severity} />
+                  <IncidentStatusBadge status={incident.status} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : (
+        <Card className="mb-8 p-2">
+          <EmptyState title="Nothing to respond to">No open incidents. When an agent misbehaves, it shows up here first.</EmptyState>
+        </Card>
+      )}
       <h2 className="mb-3 text-base font-semibold">Getting started</h2>
       <ol className="mb-8 grid gap-4 md:grid-cols-3">
         {steps.map((step, index) => (

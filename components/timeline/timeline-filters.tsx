@@ -1,5 +1,6 @@
 "use client";
 // Filters of the timeline; each change lands in the URL.
+import Link from "next/link";
 import { type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import type { TimelineFilter } from "@/lib/actions/timeline-params";
@@ -88,6 +89,14 @@ export function TimelineFilters({ filter, agentName, fixedAgent, onChange }: Pro
             <button type="button" onClick={() => onChange({ from: "", to: "" })} className="rounded-full bg-surface-2 px-2 py-1 hover:underline">
               window: {filter.from?.slice(0, 16).replace("T", " ") ?? "…"} → {filter.to?.slice(0, 16).replace("T", " ") ?? "now"} UTC ✕
             </button>
+          ) : null}
+          {filter.from ? (
+            <Link
+              href={`/incidents/new?startedAt=${encodeURIComponent(filter.from)}${filter.agentId ? `&agentId=${filter.agentId}` : ""}`}
+              className="rounded-full bg-danger-bg px-2 py-1 text-danger hover:underline"
+            >
+              Declare an incident from this selection
+            </Link>
           ) : null}
         </div>
       ) : null}

@@ -91,7 +91,9 @@ function pdfReport(db: Db, data: ReportData): Readable {
   const doc = new PDFDocument({ size: "A4", margin: 48, bufferPages: false, info: { Title: `${data.detail.incident.reference} ${data.incident.title}`, Author: "Tourniquet" } });
   const names = new Map(data.detail.agents.map((agent) => [agent.id, agent.name]));
   const hash = createHash("sha256");
-  const text = (value: string, options: PDFKit.Mixins.TextOptions = {}) => {
+  // The standard PDF fonts only know WinAnsi; arrows in stored texts become "->".
+  const text = (raw: string, options: PDFKit.Mixins.TextOptions = {}) => {
+    const value = raw.replaceAll("→", "->");
     hash.update(`${value}\n`);
     doc.text(value, options);
   };

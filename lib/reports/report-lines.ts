@@ -52,11 +52,11 @@ export function reportSections(data: ReportData): Section[] {
     {
       title: "Blast radius",
       lines: [
-        `Window: ${blast.window.from} → ${blast.window.to}`,
+        `Window: ${blast.window.from} -> ${blast.window.to}`,
         `Exposure: ${blast.exposure.people} people, ${blast.exposure.accesses} accesses${blast.exposure.from ? ` between ${blast.exposure.from} and ${blast.exposure.to} (${formatDuration(blast.exposure.durationSeconds)})` : ""}`,
         ...blast.touched.map((resource) => `Touched ${resource.sensitivity ?? "unclassified"} ${resource.type} ${resource.id}: ${resource.actions} actions (${resource.kinds.join(", ")})`),
         ...blast.permissionChanges.map((change) => `Permission change ${change.occurredAt} by ${change.made} ${change.actor} on ${change.target}: ${change.summary ?? ""}`),
-        ...blast.people.map((person) => `Accessed by ${person.person}: ${person.accesses} times, ${person.first} → ${person.last} (${person.resources.join(", ")})`),
+        ...blast.people.map((person) => `Accessed by ${person.person}: ${person.accesses} times, ${person.first} -> ${person.last} (${person.resources.join(", ")})`),
       ],
     },
     {

@@ -68,6 +68,14 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
               Edit
             </Link>
           ) : null}
+          {can(caller, "incidents:act") ? (
+            <Link
+              href={`/incidents/new?agentId=${agent.id}`}
+              className="inline-flex h-10 items-center rounded-md border border-border bg-surface px-3 text-sm hover:bg-surface-2"
+            >
+              Declare incident
+            </Link>
+          ) : null}
           {canAct && agent.status !== "suspended" ? <ContainButton agent={agent} /> : null}
           {can(caller, "agents:restore") && agent.status === "suspended" ? <RestoreButton agent={agent} /> : null}
         </div>

@@ -1,0 +1,206 @@
+import { eq } from "drizzle-orm";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { StatusBadge } from "@/components/agents/agent-badges";
+import { ContainButton } from "@/components/containment/contain-button";
+import { IncidentStatusBadge, SeverityBadge } from "@/components/incidents/incident-badges";
+import { ContainAllButton, NoteForm, PinButton, RunningClock, StatusButtons } from "@/components/incidents/incident-controls";
+import { KindBadge, OutcomeBadge, SensitivityBadge } from "@/components/timeline/action-badges";
+import { Card } from "@/components/ui/card";
+import { incidents } from "@/db/schema";
+import type { AgentStatus } from "@/lib/agents/vocabulary";
+import { can } from "@/lib/auth/authorize";
+import { requirePageCaller } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { formatUtc } from "@/lib/format-time";
+import { isUuid } from "@/lib/http/is-uuid";
+import { blastRadius } from "@/lib/incidents/blast-radius";
+import { getIncident } from "@/lib/incidents/get-incident";
+import { recentIncidentActions } from "@/lib/incidents/recent-incident-actions";
+import { severityDefinitions } from "@/lib/incidents/vocabulary";
+import { formatDuration } from "@/lib/reports/format-duration";
+
+export const metadata: Metadata = { title: "Incident" };
+
+type Item = { at: string; key: string; node: React.ReactNode };
+
+export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
+  const caller = await requirePageCaller();
+  const { id } = await params;
+  if (!isUuid(id)) notFound();
+  const db = await getDb();
+  const detail = await getIncident(db, caller, id).catch((error: unknown) => {
+    if (error instanceof AppError && error.status === 404) notFound();
+    throw error;
+  });
+  const [row] = await db.select().from(incidents).where(eq(incidents.id, id));
+  if (!row) notFound();
+  const [radius, recent] = await Promise.all([blastRadius(db, caller, id), recentIncidentActions(db, row)]);
+  const { incident, agents, events, metrics } = detail;
+  const canAct = can(caller, "incidents:act") && incident.status !== "closed";
+  const pinnedSeqs = new Set(detail.pinnedActions.map((action) => action.seq));
+  const uncontained = agents.filter((agent) => !agent.containedAt).length;
+
+  const items: Item[] = [
+    ...events.map((event) => ({
+      at: event.occurredAt,
+      key: `e-${event.id}`,
+      node: (
+        <div className="flex items-start justify-between gap-3">
+          <p className="text-sm">
+            <span className="mr-2 rounded bg-info-bg px-1.5 py-0.5 text-xs text-info">{event.kind.replace("_", " ")}</span>
+            <span className="text-muted">{event.actor}:</span> {event.body}
+          </p>
+          {canAct && event.kind === "note" ? <PinButton incidentId={id} target={{ eventId: event.id }} pinned={event.pinned} /> : event.pinned ? <span className="text-xs text-warn">★</span> : null}
+        </div>
+      ),
+    })),
+    ...recent.map((action) => ({
+      at: action.occurredAt,
+      key: `a-${action.seq}`,
+      node: (
+        <div className="flex items-start justify-between gap-3">
+          <p className="text-sm">
+            <span className="font-medium">{action.agentName}</span> <KindBadge kind={action.kind} /> {action.summary ?? action.tool}{" "}
+            {action.target?.sensitivity ? <SensitivityBadge sensitivity={action.target.sensitivity} /> : null} <OutcomeBadge outcome={action.outcome} />
+            {action.afterContainment ? <span className="ml-1 text-xs text-danger">after containment</span> : null}
+          </p>
+          {canAct ? <PinButton incidentId={id} target={{ actionSeq: action.seq }} pinned={pinnedSeqs.has(action.seq)} /> : null}
+        </div>
+      ),
+    })),
+  ].sort((a, b) => b.at.localeCompare(a.at));
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-3 text-sm text-muted">
+        <Link href="/incidents" className="hover:underline">Incidents</Link> / {incident.reference}
+      </nav>
+      <header className="mb-5 flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight">
+            <span className="font-mono text-base text-muted">{incident.reference}</span> {incident.title}
+            <SeverityBadge severity={incident.severity} />
+            <IncidentStatusBadge status={incident.status} />
+          </h1>
+          <p className="mt-1 text-sm text-muted">
+            Commander {incident.commander} · {severityDefinitions[incident.severity]}
+          </p>
+          {incident.summary ? <p className="mt-2 max-w-3xl text-sm">{incident.summary}</p> : null}
+        </div>
+        <div className="flex flex-col items-end gap-2">
+          {canAct ? <StatusButtons incidentId={id} status={incident.status} /> : null}
+          <div className="flex gap-2 text-sm">
+            {(["md", "pdf", "json", "csv"] as const).map((format) => (
+              <a key={format} href={`/api/v1/incidents/${id}/report?format=${format}`} className="rounded border border-border px-2 py-1 hover:bg-surface-2" download>
+                Report .{format}
+              </a>
+            ))}
+          </div>
+        </div>
+      </header>
+
+      <div className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4">
+        <RunningClock label="Elapsed since impact" since={incident.startedAt} until={incident.resolvedAt ?? incident.closedAt} />
+        <RunningClock label="Time to contain" since={incident.startedAt} until={incident.containedAt ?? (incident.resolvedAt ?? incident.closedAt)} />
+        <div className="rounded-lg border border-border bg-surface p-3">
+          <p className="text-xs text-muted">Time to detect</p>
+          <p className="font-mono text-lg">{formatDuration(metrics.timeToDetectSeconds)}</p>
+        </div>
+        <div className="rounded-lg border border-border bg-surface p-3">
+          <p className="text-xs text-muted">Time to resolve</p>
+          <p className="font-mono text-lg">{formatDuration(metrics.timeToResolveSeconds)}</p>
+        </div>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="flex flex-col gap-6 lg:col-span-1">
+          <Card className="p-5">
+            <div className="mb-3 flex items-center justify-between gap-2">
+              <h2 className="text-base font-semibold">Involved agents</h2>
+              {canAct && uncontained > 0 && can(caller, "agents:act") ? <ContainAllButton incidentId={id} count={uncontained} /> : null}
+            </div>
+            <ul className="divide-y divide-border">
+              {agents.map((agent) => (
+                <li key={agent.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+                  <span>
+                    <Link href={`/agents/${agent.id}`} className="font-medium hover:underline">{agent.name}</Link>{" "}
+                    <StatusBadge status={agent.status as AgentStatus} />
+                    {agent.containedAt ? <span className="block text-xs text-muted">contained {formatUtc(agent.containedAt)} by {agent.containedBy}</span> : null}
+                  </span>
+                  {!agent.containedAt && can(caller, "agents:act") && incident.status !== "closed" ? <ContainButton agent={agent} size="sm" /> : null}
+                </li>
+              ))}
+              {agents.length === 0 ? <li className="py-2 text-sm text-muted">No agent involved yet.</li> : null}
+            </ul>
+          </Card>
+          <Card className="p-5">
+            <h2 className="mb-3 text-base font-semibold">Blast radius</h2>
+            <p className="mb-3 text-sm">
+              <strong>{radius.exposure.people}</strong> people accessed sensitive data <strong>{radius.exposure.accesses}</strong> times
+              {radius.exposure.from ? ` over ${formatDuration(radius.exposure.durationSeconds)}` : ""}.
+            </p>
+            <h3 className="text-xs font-semibold uppercase text-muted">Touched by the agents</h3>
+            <ul className="mb-3 text-sm">
+              {radius.touched.slice(0, 12).map((resource) => (
+                <li key={`${resource.type}-${resource.id}`}>
+                  {resource.sensitivity ? <SensitivityBadge sensitivity={resource.sensitivity as never} /> : null} {resource.type} <span className="font-mono text-xs">{resource.id}</span> ×{resource.actions}
+                </li>
+              ))}
+              {radius.touched.length === 0 ? <li className="text-muted">nothing recorded</li> : null}
+            </ul>
+            <h3 className="text-xs font-semibold uppercase text-muted">Permission changes</h3>
+            <ul className="mb-3 text-sm">
+              {radius.permissionChanges.map((change) => (
+                <li key={change.seq}>
+                  {formatUtc(change.occurredAt)} {change.made} <span className="font-medium">{change.actor}</span> on {change.target}
+                </li>
+              ))}
+              {radius.permissionChanges.length === 0 ? <li className="text-muted">none</li> : null}
+            </ul>
+            <h3 className="text-xs font-semibold uppercase text-muted">Who accessed</h3>
+            <ul className="text-sm">
+              {radius.people.slice(0, 20).map((person) => (
+                <li key={person.person}>
+                  {person.person}: {person.accesses}× ({person.resources.join(", ")})
+                </li>
+              ))}
+              {radius.people.length === 0 ? <li className="text-muted">nobody, according to ingested access events</li> : null}
+            </ul>
+          </Card>
+        </div>
+        <Card className="p-5 lg:col-span-2">
+          <h2 className="mb-3 text-base font-semibold">Incident timeline</h2>
+          {canAct ? (
+            <div className="mb-4">
+              <NoteForm incidentId={id} />
+            </div>
+          ) : null}
+          {detail.pinnedActions.length || events.some((event) => event.pinned) ? (
+            <div className="mb-4 rounded-md border border-warn bg-warn-bg/40 p-3">
+              <h3 className="mb-1 text-sm font-semibold">Key evidence</h3>
+              <ul className="text-sm">
+                {detail.pinnedActions.map((action) => (
+                  <li key={action.seq}>★ {formatUtc(action.occurredAt)} {action.agentName}: {action.summary}</li>
+                ))}
+                {events.filter((event) => event.pinned).map((event) => (
+                  <li key={event.id}>★ {formatUtc(event.occurredAt)} {event.actor}: {event.body}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <ol className="divide-y divide-border">
+            {items.map((item) => (
+              <li key={item.key} className="grid grid-cols-[7.5rem_1fr] gap-3 py-2">
+                <span className="font-mono text-xs text-muted" title={item.at}>{item.at.slice(5, 19).replace("T", " ")}</span>
+                {item.node}
+              </li>
+            ))}
+          </ol>
+        </Card>
+      </div>
+    </>
+  );
+}
