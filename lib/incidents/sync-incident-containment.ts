@@ -21,7 +21,7 @@ export async function syncIncidentContainment(
       occurredAt: containment.at,
       kind: "containment",
       actor: containment.by,
-      body: `Contained ${agent.name}: ${containment.reason} (${containment.tokensRevoked} tokens revoked)`,
+      body: `Contained ${agent.name}: ${containment.reason} (${containment.tokensRevoked} ${containment.tokensRevoked === 1 ? "token" : "tokens"} revoked)`,
       data: { agentId: agent.id, containmentId: containment.id },
     });
     // Involved agents without an open containment, now that this one has one.

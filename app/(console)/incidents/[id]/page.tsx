@@ -26,9 +26,24 @@ export const metadata: Metadata = { title: "Incident" };
 
 type Item = { at: string; key: string; node: React.ReactNode };
 
-export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
+const views = [
+  { key: "all", label: "Everything" },
+  { key: "responders", label: "Responders" },
+  { key: "agents", label: "Agent actions" },
+  { key: "pinned", label: "Key evidence" },
+] as const;
+
+export default async function IncidentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const caller = await requirePageCaller();
   const { id } = await params;
+  const wanted = (await searchParams).show;
+  const show = views.find((view) => view.key === wanted)?.key ?? "all";
   if (!isUuid(id)) notFound();
   const db = await getDb();
   const detail = await getIncident(db, caller, id).catch((error: unknown) => {
@@ -43,8 +58,10 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const pinnedSeqs = new Set(detail.pinnedActions.map((action) => action.seq));
   const uncontained = agents.filter((agent) => !agent.containedAt).length;
 
+  const shownEvents = show === "agents" ? [] : show === "pinned" ? events.filter((event) => event.pinned) : events;
+  const shownActions = show === "responders" ? [] : show === "pinned" ? recent.filter((action) => pinnedSeqs.has(action.seq)) : recent;
   const items: Item[] = [
-    ...events.map((event) => ({
+    ...shownEvents.map((event) => ({
       at: event.occurredAt,
       key: `e-${event.id}`,
       node: (
@@ -57,7 +74,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         </div>
       ),
     })),
-    ...recent.map((action) => ({
+    ...shownActions.map((action) => ({
       at: action.occurredAt,
       key: `a-${action.seq}`,
       node: (
@@ -172,7 +189,21 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           </Card>
         </div>
         <Card className="p-5 lg:col-span-2">
-          <h2 className="mb-3 text-base font-semibold">Incident timeline</h2>
+          <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+            <h2 className="text-base font-semibold">Incident timeline</h2>
+            <nav aria-label="Show" className="flex gap-1 text-xs">
+              {views.map((view) => (
+                <Link
+                  key={view.key}
+                  href={`/incidents/${id}${view.key === "all" ? "" : `?show=${view.key}`}`}
+                  aria-current={show === view.key ? "true" : undefined}
+                  className={`rounded-full px-2.5 py-1 ${show === view.key ? "bg-fg text-bg" : "bg-surface-2 hover:underline"}`}
+                >
+                  {view.label}
+                </Link>
+              ))}
+            </nav>
+          </div>
           {canAct ? (
             <div className="mb-4">
               <NoteForm incidentId={id} />
