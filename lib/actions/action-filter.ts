@@ -4,16 +4,10 @@ import { type SQL, and, eq, gte, ilike, lt, or } from "drizzle-orm";
 import { z } from "zod";
 import { actions } from "@/db/schema";
 import { escapeLike } from "@/lib/http/escape-like";
+import { optionalText } from "@/lib/http/optional-text";
 import { isUuid } from "@/lib/http/is-uuid";
 import type { PublicAction } from "./public-action";
 import { actionKinds, outcomes, sensitivities } from "./vocabulary";
-
-const optionalText = z
-  .string()
-  .trim()
-  .max(200)
-  .optional()
-  .transform((value) => value || undefined);
 
 const optionalDate = z
   .string()

@@ -7,18 +7,12 @@ import { agents } from "@/db/schema";
 import { authorize } from "@/lib/auth/authorize";
 import type { Caller } from "@/lib/auth/caller";
 import { escapeLike } from "@/lib/http/escape-like";
+import { optionalText } from "@/lib/http/optional-text";
 import { liveTokenCount } from "./live-token-count";
 import { type PublicAgent, toPublicAgent } from "./public-agent";
 import { agentEnvironments, agentStatuses, riskLevels } from "./vocabulary";
 
 export const agentSorts = ["name", "owner", "team", "environment", "risk", "status", "lastSeenAt", "createdAt", "liveTokens"] as const;
-
-const optionalText = z
-  .string()
-  .trim()
-  .max(200)
-  .optional()
-  .transform((value) => value || undefined);
 
 export const agentListQuery = z.object({
   q: optionalText,

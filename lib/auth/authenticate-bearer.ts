@@ -7,6 +7,14 @@ import { agentTokens, agents, apiKeys, ingestKeys } from "@/db/schema";
 import { hashSecret, secretPrefixes } from "@/lib/credentials/secret";
 import type { AgentCaller, ApiKeyCaller, IngestKeyCaller, RequestOrigin } from "./caller";
 
+/** Last use to the minute is enough, and spares a write on every request. */
+async function stampLastUsed(db: Db, table: typeof apiKeys | typeof ingestKeys, id: string, now: Date): Promise<void> {
+  await db
+    .update(table)
+    .set({ lastUsedAt: now })
+    .where(and(eq(table.id, id), or(isNull(table.lastUsedAt), lt(table.lastUsedAt, sql`now() - interval '1 minute'`))));
+}
+
 export async function authenticateBearer(
   db: Db,
   token: string,
@@ -22,11 +30,7 @@ export async function authenticateBearer(
       .from(apiKeys)
       .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)));
     if (!key) return null;
-    // Last use to the minute is enough, and spares a write per request.
-    await db
-      .update(apiKeys)
-      .set({ lastUsedAt: now })
-      .where(and(eq(apiKeys.id, key.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`))));
+    await stampLastUsed(db, apiKeys, key.id, now);
     return { type: "api_key", id: key.id, name: key.name, role: key.role, ...origin };
   }
 
@@ -36,10 +40,7 @@ export async function authenticateBearer(
       .from(ingestKeys)
       .where(and(eq(ingestKeys.keyHash, hash), isNull(ingestKeys.revokedAt)));
     if (!key) return null;
-    await db
-      .update(ingestKeys)
-      .set({ lastUsedAt: now })
-      .where(and(eq(ingestKeys.id, key.id), or(isNull(ingestKeys.lastUsedAt), lt(ingestKeys.lastUsedAt, sql`now() - interval '1 minute'`))));
+    await stampLastUsed(db, ingestKeys, key.id, now);
     return { type: "ingest_key", id: key.id, name: key.name, unknownAgents: key.unknownAgents, ...origin };
   }
 
