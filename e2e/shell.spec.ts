@@ -57,3 +57,10 @@ test("on a phone the sections sit behind a menu button", async ({ page }) => {
   await nav.getByRole("link", { name: /Incidents/ }).click();
   await expect(page.getByRole("heading", { name: "Incidents", exact: true })).toBeVisible();
 });
+
+test("anyone who reads the console can verify the audit chain from the Audit page", async ({ page }) => {
+  await signIn(page);
+  await gotoReady(page, "/audit");
+  await page.getByRole("button", { name: "Verify the chain" }).click();
+  await expect(page.getByText(/Intact: \d+ entries verified/)).toBeVisible();
+});

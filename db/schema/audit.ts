@@ -21,6 +21,10 @@ export const auditEntries = pgTable(
     userAgent: text("user_agent"),
     before: jsonb("before").$type<Record<string, unknown>>(),
     after: jsonb("after").$type<Record<string, unknown>>(),
+    /** The previous entry's hash: the chain that makes changes, deletions and reordering visible. */
+    prevHash: text("prev_hash"),
+    /** SHA-256 of prevHash and this entry's canonical content (lib/audit/entry-hash.ts). */
+    hash: text("hash"),
   },
   (table) => [
     index("audit_entries_occurred_at_idx").on(table.occurredAt),

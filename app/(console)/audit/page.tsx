@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditTable } from "@/components/audit/audit-table";
+import { VerifyChainButton } from "@/components/audit/verify-chain-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAuditEntries } from "@/lib/audit/list-audit-entries";
@@ -31,7 +32,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     <>
       <PageHeader
         title="Audit"
-        description="Every change made by a person, a key or a rule, newest first. Nobody can edit or delete entries through the console."
+        description="Every change made by a person, a key or a rule, newest first. Entries form a hash chain and cannot be edited or deleted."
+        actions={<VerifyChainButton />}
       />
       <form className="mb-4 flex flex-wrap items-end gap-3" role="search">
         <label className="flex flex-col gap-1 text-sm">

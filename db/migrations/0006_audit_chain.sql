@@ -1,0 +1,2 @@
+ALTER TABLE "audit_entries" ADD COLUMN "prev_hash" text;--> statement-breakpoint
+ALTER TABLE "audit_entries" ADD COLUMN "hash" text;
