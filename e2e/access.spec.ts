@@ -63,3 +63,27 @@ test("an admin gets clear 4xx errors for bad input and nothing is created", asyn
   const users = await (await page.request.get("/api/v1/users")).json();
   expect(users.users.some((user: { email: string }) => user.email === "not-an-email")).toBe(false);
 });
+
+test("pages carry a strict, per-response CSP and every response the hardening headers", async ({ page, request }) => {
+  const first = await request.get("/sign-in");
+  const second = await request.get("/sign-in");
+  const policy = first.headers()["content-security-policy"] ?? "";
+  expect(policy).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(policy).toContain("frame-ancestors 'none'");
+  expect(policy).not.toContain("unsafe-eval");
+  expect(second.headers()["content-security-policy"]).not.toBe(policy); // a fresh nonce each time
+  const api = await request.get("/api/health");
+  expect(api.headers()["x-frame-options"]).toBe("DENY");
+  expect(api.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(api.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+
+  // The pages still work under the policy: nothing was blocked while signing in and browsing.
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await signIn(page);
+  await gotoReady(page, "/timeline");
+  await expect(page.getByText("Live", { exact: true })).toBeVisible();
+  expect(violations).toEqual([]);
+});
