@@ -93,3 +93,15 @@ test("bad input to the agent API gets a clear 4xx and writes nothing", async ({ 
   expect(badLifetime.status()).toBe(400);
   expect((await (await page.request.get("/api/v1/agents?pageSize=1")).json()).total).toBe(before);
 });
+
+test("repeated failed client authentication is slowed down with 429 and Retry-After", async ({ request }) => {
+  const headers = { authorization: `Basic ${Buffer.from(`tq_rc_guesser-${Date.now()}:wrong`).toString("base64")}`, connection: "close" };
+  let status = 0;
+  for (let attempt = 0; attempt < 101 && status !== 429; attempt++) {
+    status = (await request.post("/api/oauth/introspect", { form: { token: "tq_at_x" }, headers })).status();
+  }
+  expect(status).toBe(429);
+  const limited = await request.post("/api/oauth/introspect", { form: { token: "tq_at_x" }, headers });
+  expect(limited.status()).toBe(429);
+  expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
+});

@@ -3,6 +3,7 @@
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth/next-auth";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
+import { limits } from "@/lib/http/rate-limiter";
 
 export interface SignInState {
   error?: string;
@@ -13,6 +14,11 @@ export async function signInWithPassword(_state: SignInState, form: FormData): P
   const email = String(form.get("email") ?? "").trim();
   const password = String(form.get("password") ?? "");
   if (!email || !password) return { error: "Enter your email and password.", email };
+  // The limit itself is enforced in authenticateWithPassword; this only explains it.
+  const { signInByEmail } = limits();
+  if (signInByEmail.blocked(email.toLowerCase())) {
+    return { error: `Too many attempts for this account. Try again in ${Math.ceil(signInByEmail.retryAfter(email.toLowerCase()) / 60)} min.`, email };
+  }
   try {
     await signIn("credentials", { email, password, redirectTo: safeCallbackUrl(form.get("callbackUrl")) });
     return {};

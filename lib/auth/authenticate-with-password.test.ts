@@ -43,6 +43,20 @@ describe("authenticateWithPassword", () => {
     expect(JSON.stringify(failures)).not.toContain("viewer password!");
   });
 
+  it("stops checking passwords for an account after ten attempts in fifteen minutes", async () => {
+    const { limits } = await import("@/lib/http/rate-limiter");
+    const person = await createPerson(t.db, "viewer", "the real password");
+    for (let attempt = 0; attempt < 10; attempt++) {
+      expect(await authenticateWithPassword(t.db, { email: person.email, password: `guess ${attempt}` })).toBeNull();
+    }
+    // Even the right password is refused now, and the refusal is audited as rate limited.
+    expect(await authenticateWithPassword(t.db, { email: person.email, password: "the real password" })).toBeNull();
+    const limited = (await auditFor("auth.sign_in_failed")).filter((entry) => (entry.after as { reason?: string })?.reason === "rate_limited");
+    expect(limited.length).toBeGreaterThan(0);
+    limits().signInByEmail.reset(person.email);
+    expect(await authenticateWithPassword(t.db, { email: person.email, password: "the real password" })).not.toBeNull();
+  });
+
   it("refuses malformed input without touching the database", async () => {
     const before = (await t.db.select().from(auditEntries)).length;
     expect(await authenticateWithPassword(t.db, { email: 42, password: null })).toBeNull();

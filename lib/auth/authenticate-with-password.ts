@@ -7,6 +7,7 @@ import { users } from "@/db/schema";
 import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
 import type { RequestOrigin, UserCaller } from "./caller";
 import { systemCaller } from "./caller";
+import { limits } from "@/lib/http/rate-limiter";
 import { verifyPassword } from "./password";
 
 export const passwordCredentials = z.object({
@@ -23,10 +24,22 @@ export async function authenticateWithPassword(
   if (!parsed.success) return null;
   const email = parsed.data.email.toLowerCase();
 
+  // Too many failures for this account or from this address: refuse without even
+  // checking the password, so guessing gains nothing. Audited like any refusal.
+  const { signInByEmail, signInByAddress } = limits();
+  if (signInByEmail.blocked(email) || (origin.ip && signInByAddress.blocked(origin.ip))) {
+    await db.transaction((tx) =>
+      recordAuditEntry(tx, { ...systemCaller("sign-in"), ...origin }, { action: "auth.sign_in_failed", after: { email, reason: "rate_limited" } }),
+    );
+    return null;
+  }
+
   const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email)).limit(1);
   const valid = await verifyPassword(user?.passwordHash, parsed.data.password);
 
   if (!user || !valid || user.disabledAt) {
+    signInByEmail.take(email);
+    if (origin.ip) signInByAddress.take(origin.ip);
     await db.transaction((tx) =>
       recordAuditEntry(tx, { ...systemCaller("sign-in"), ...origin }, {
         action: "auth.sign_in_failed",
@@ -37,6 +50,7 @@ export async function authenticateWithPassword(
     return null;
   }
 
+  signInByEmail.reset(email); // failures before a success no longer count
   const caller: UserCaller = {
     type: "user",
     id: user.id,

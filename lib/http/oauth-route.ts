@@ -6,6 +6,7 @@ import { authenticateResourceServer, readClientCredentials } from "@/lib/auth/au
 import type { ResourceServerCaller } from "@/lib/auth/caller";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { limits } from "./rate-limiter";
 import { readForm } from "./read-form";
 import { describeForLog } from "./describe-for-log";
 import { requestOrigin } from "./request-origin";
@@ -16,6 +17,12 @@ export function oauthError(status: number, error: string, description: string): 
   return NextResponse.json({ error, error_description: description }, { status, headers });
 }
 
+function tooMany(retryAfter: number): NextResponse {
+  const response = oauthError(429, "slow_down", `Too many requests; retry in ${retryAfter} s.`);
+  response.headers.set("retry-after", String(retryAfter));
+  return response;
+}
+
 export function oauthRoute(
   handler: (context: { db: Db; caller: ResourceServerCaller; form: URLSearchParams }) => Promise<Response>,
 ): (request: Request) => Promise<Response> {
@@ -23,9 +30,19 @@ export function oauthRoute(
     try {
       const form = await readForm(request);
       const db = await getDb();
+      const origin = requestOrigin(request.headers);
+      const { clientAuthFailures, tokenChecks } = limits();
       const credentials = readClientCredentials(request.headers.get("authorization"), form);
-      const caller = await authenticateResourceServer(db, credentials, requestOrigin(request.headers));
-      if (!caller) return oauthError(401, "invalid_client", "Authenticate as a registered resource server.");
+      // Keyed by address and client id, so one noisy neighbour behind the same NAT
+      // cannot lock every resource server out of its token checks.
+      const failureKey = `${origin.ip ?? "unknown"}|${credentials?.clientId ?? "-"}`;
+      if (clientAuthFailures.blocked(failureKey)) return tooMany(clientAuthFailures.retryAfter(failureKey));
+      const caller = await authenticateResourceServer(db, credentials, origin);
+      if (!caller) {
+        clientAuthFailures.take(failureKey);
+        return oauthError(401, "invalid_client", "Authenticate as a registered resource server.");
+      }
+      if (!tokenChecks.take(caller.id)) return tooMany(tokenChecks.retryAfter(caller.id));
       return await handler({ db, caller, form });
     } catch (error) {
       if (error instanceof AppError) return oauthError(error.status, "invalid_request", error.message);
