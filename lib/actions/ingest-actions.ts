@@ -60,6 +60,8 @@ export async function ingestActions(db: Db, caller: Caller, items: unknown[]): P
     }
   });
 
+  // Last sighting of each agent: the latest action it sent, never moved backwards.
+  const latest = new Map<string, Date>();
   await db.transaction(async (tx) => {
     const references = valid.map(({ action }) => agentReference(action)).filter((reference): reference is string => reference !== null);
     const { ids, unknown, contained } = await resolveAgents(tx, caller, references);
@@ -112,21 +114,23 @@ export async function ingestActions(db: Db, caller: Caller, items: unknown[]): P
       results[index] = { index, id: row.externalId, status: storedIds.has(row.externalId) ? "accepted" : "duplicate" };
     }
 
-    // Last sighting of each agent: the latest action it sent, never moved backwards.
-    const latest = new Map<string, Date>();
     for (const { row } of rows) {
       if (!row.agentId || !storedIds.has(row.externalId)) continue;
       const current = latest.get(row.agentId);
       if (!current || current < row.occurredAt) latest.set(row.agentId, row.occurredAt);
     }
-    for (const [agentId, seenAt] of latest) {
-      await tx
-        .update(agents)
-        .set({ lastSeenAt: seenAt })
-        .where(and(eq(agents.id, agentId), or(isNull(agents.lastSeenAt), lt(agents.lastSeenAt, seenAt))));
-    }
     await publishActions(tx, stored.map((row) => row.id));
   });
+
+  // After the commit, not inside it: the transaction may hold the audit chain's lock
+  // (an agent was discovered), and waiting for an agent row under it could deadlock
+  // with a containment that holds that row and waits for the audit lock.
+  for (const [agentId, seenAt] of latest) {
+    await db
+      .update(agents)
+      .set({ lastSeenAt: seenAt })
+      .where(and(eq(agents.id, agentId), or(isNull(agents.lastSeenAt), lt(agents.lastSeenAt, seenAt))));
+  }
 
   const final = results.filter(Boolean);
   return {

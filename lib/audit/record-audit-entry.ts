@@ -5,6 +5,10 @@
 // scoped lock makes appends strictly sequential, so the chain's order is the commit
 // order even when many changes happen at once; the chain's head is also kept in
 // settings, so removing the newest entries is detected too.
+//
+// Take it after the transaction's row locks (write the audit entry last, or take no
+// new row locks after it): the chain's lock is global, and waiting for a row while
+// holding it can deadlock with a transaction that holds that row.
 import { desc, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { auditEntries, settings } from "@/db/schema";

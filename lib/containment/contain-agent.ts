@@ -68,13 +68,15 @@ export async function containAgent(db: Db, caller: Caller, agentId: string, inpu
     if (!containment) throw new Error("insert returned no row");
     await tx.update(agents).set({ status: "suspended", updatedAt: now }).where(eq(agents.id, agentId));
 
+    // Incident rows are locked before the audit entry: the audit chain's lock is always
+    // taken last, so it never waits on a row lock that waits on it.
+    await syncIncidentContainment(tx, agent, { id: containment.id, reason: input.reason, by, at: now, tokensRevoked: revoked.length });
     await recordAuditEntry(tx, caller, {
       action: "agent.contained",
       target: { type: "agent", id: agentId },
       before: { status: agent.status },
       after: { status: "suspended", containmentId: containment.id, reason: input.reason, incidentId: input.incidentId ?? null, tokensRevoked: revoked.length },
     });
-    await syncIncidentContainment(tx, agent, { id: containment.id, reason: input.reason, by, at: now, tokensRevoked: revoked.length });
     const notificationsQueued = await enqueueDeliveries(tx, {
       type: "agent.contained",
       agent: { id: agent.id, name: agent.name, owner: agent.owner, environment: agent.environment },
