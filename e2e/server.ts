@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { E2E_ADMIN, E2E_PORT } from "./fixtures/constants";
+import { E2E_ADMIN, E2E_OIDC, E2E_PORT } from "./fixtures/constants";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tq-e2e-"));
 const server = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
@@ -16,6 +16,11 @@ const server = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.
     TOURNIQUET_ADMIN_EMAIL: E2E_ADMIN.email,
     TOURNIQUET_ADMIN_PASSWORD: E2E_ADMIN.password,
     DATABASE_URL: "",
+    // Single sign-on against the provider e2e/oidc.spec.ts starts on loopback.
+    AUTH_OIDC_ISSUER: `http://127.0.0.1:${E2E_OIDC.port}`,
+    AUTH_OIDC_CLIENT_ID: E2E_OIDC.clientId,
+    AUTH_OIDC_CLIENT_SECRET: E2E_OIDC.clientSecret,
+    AUTH_OIDC_NAME: "Test IdP",
   },
 });
 

@@ -78,7 +78,11 @@ function authConfig(): NextAuthConfig {
       error(error) {
         const type = (error as { type?: string }).type ?? error.name;
         if (type === "CredentialsSignin" || type === "AccessDenied") return;
-        console.error(`[auth] ${type}: ${error.message}`);
+        // The cause says what went wrong with a provider (issuer, state, claims);
+        // it names checks, not secrets.
+        const cause = (error as { cause?: { err?: Error } & Error }).cause;
+        const reason = cause?.err ?? cause;
+        console.error(`[auth] ${type}${reason ? `: ${reason.name}: ${String(reason.message).slice(0, 200)}` : ""}`);
       },
       warn() {},
       debug() {},
