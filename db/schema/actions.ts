@@ -4,6 +4,7 @@
 // They are ascending on purpose: scanned backwards they give exactly
 // `ORDER BY occurred_at DESC, id DESC` (nulls first), which a `DESC NULLS LAST`
 // index would not.
+import { sql } from "drizzle-orm";
 import { bigint, boolean, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { actionKinds, actorTypes, outcomes, sensitivities } from "@/lib/actions/vocabulary";
 import { agents } from "./agents";
@@ -45,6 +46,8 @@ export const actions = pgTable(
     attributes: jsonb("attributes").$type<Record<string, unknown>>(),
     traceId: text("trace_id"),
     spanId: text("span_id"),
+    /** The approval the sender says this action carried out (lib/approvals). */
+    approvalId: uuid("approval_id"),
     /** The agent was contained when this happened: it is still trying. */
     afterContainment: boolean("after_containment").notNull().default(false),
   },
@@ -58,6 +61,7 @@ export const actions = pgTable(
     index("actions_on_behalf_of_idx").on(table.onBehalfOf, table.occurredAt, table.id),
     index("actions_human_idx").on(table.humanId, table.occurredAt),
     index("actions_target_idx").on(table.targetType, table.targetId),
+    index("actions_approval_idx").on(table.approvalId).where(sql`${table.approvalId} is not null`),
   ],
 );
 

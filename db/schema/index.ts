@@ -7,3 +7,5 @@ export * from "./incidents";
 export * from "./keys";
 export * from "./settings";
 export * from "./users";
+export * from "./approvals";
+export * from "./rules";

@@ -30,6 +30,8 @@ export const actionInput = z
       .optional(),
     onBehalfOf: shortText(254).optional(),
     credential: shortText(200).optional(),
+    /** The approval (POST /api/v1/approvals) this action carries out. */
+    approvalId: z.uuid({ message: "approvalId is an approval id." }).optional(),
     outcome: z.enum(outcomes, { message: `outcome is one of ${outcomes.join(", ")}.` }),
     summary: z.string().trim().max(2000).optional(),
     attributes: z

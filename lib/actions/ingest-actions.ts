@@ -4,7 +4,10 @@
 // announced to the live timeline when the transaction commits.
 //
 // Actions are data, not changes made by a person or a rule, so a batch writes no audit
-// entry of its own; discovering an unregistered agent does.
+// entry of its own; discovering an unregistered agent does, and so does every alert
+// the detection rules raise on the batch (in the same transaction, so an action and
+// the alert about it commit together). After the commit: the rate rule's counters and
+// the circuit breaker (automatic declaration or containment) of any alert that calls for it.
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actions, agents } from "@/db/schema";
@@ -12,9 +15,14 @@ import { authorize } from "@/lib/auth/authorize";
 import type { Caller } from "@/lib/auth/caller";
 import { AppError, forbidden } from "@/lib/errors";
 import { containsNul } from "@/lib/http/contains-nul";
+import { type RaisedAlert, raiseAlerts } from "@/lib/alerts/raise-alerts";
+import { respondToAlerts } from "@/lib/alerts/respond-to-alert";
 import { publishActions } from "@/lib/live/publish-actions";
+import type { ObservedAction } from "@/lib/rules/catalog";
+import { checkActionRates } from "@/lib/rules/check-action-rates";
+import { detectFirings } from "@/lib/rules/detect-firings";
 import { type ActionInput, actionInput, agentReference } from "./action-input";
-import { resolveAgents } from "./resolve-agents";
+import { recordDiscoveredAgents, resolveAgents } from "./resolve-agents";
 
 export const MAX_BATCH = 1000;
 
@@ -62,9 +70,11 @@ export async function ingestActions(db: Db, caller: Caller, items: unknown[]): P
 
   // Last sighting of each agent: the latest action it sent, never moved backwards.
   const latest = new Map<string, Date>();
+  let observed: ObservedAction[] = [];
+  let raised: RaisedAlert[] = [];
   await db.transaction(async (tx) => {
     const references = valid.map(({ action }) => agentReference(action)).filter((reference): reference is string => reference !== null);
-    const { ids, unknown, contained } = await resolveAgents(tx, caller, references);
+    const { ids, unknown, contained, discovered } = await resolveAgents(tx, caller, references);
 
     const rows = [];
     for (const { index, action } of valid) {
@@ -97,6 +107,7 @@ export async function ingestActions(db: Db, caller: Caller, items: unknown[]): P
           attributes: action.attributes ?? null,
           traceId: action.traceId?.toLowerCase() ?? null,
           spanId: action.spanId?.toLowerCase() ?? null,
+          approvalId: action.approvalId ?? null,
           afterContainment: agentId ? contained.has(agentId) : false,
         },
       });
@@ -120,6 +131,13 @@ export async function ingestActions(db: Db, caller: Caller, items: unknown[]): P
       if (!current || current < row.occurredAt) latest.set(row.agentId, row.occurredAt);
     }
     await publishActions(tx, stored.map((row) => row.id));
+
+    observed = rows.flatMap(({ row }) => {
+      const id = storedIds.get(row.externalId);
+      return id === undefined ? [] : [{ ...row, id }];
+    });
+    raised = await raiseAlerts(tx, await detectFirings(tx, observed));
+    await recordDiscoveredAgents(tx, caller, discovered);
   });
 
   // After the commit, not inside it: the transaction may hold the audit chain's lock
@@ -131,6 +149,9 @@ export async function ingestActions(db: Db, caller: Caller, items: unknown[]): P
       .set({ lastSeenAt: seenAt })
       .where(and(eq(agents.id, agentId), or(isNull(agents.lastSeenAt), lt(agents.lastSeenAt, seenAt))));
   }
+
+  raised.push(...(await checkActionRates(db, observed)));
+  await respondToAlerts(db, raised);
 
   const final = results.filter(Boolean);
   return {

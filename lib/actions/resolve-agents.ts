@@ -17,6 +17,8 @@ export interface ResolvedAgents {
   contained: Set<string>;
   /** References that stay unknown, with the reason to give the sender. */
   unknown: Map<string, string>;
+  /** Agents this batch registered as `unregistered`: the caller writes their audit entries last. */
+  discovered: { id: string; name: string }[];
 }
 
 async function lookUp(tx: Tx, references: string[], contained = new Set<string>()): Promise<Map<string, string>> {
@@ -41,13 +43,14 @@ export async function resolveAgents(tx: Tx, caller: IngestKeyCaller, references:
   const ids = distinct.length ? await lookUp(tx, distinct, contained) : new Map<string, string>();
   const missing = distinct.filter((reference) => !ids.has(reference));
   const unknown = new Map<string, string>();
-  if (missing.length === 0) return { ids, unknown, contained };
+  const discovered: { id: string; name: string }[] = [];
+  if (missing.length === 0) return { ids, unknown, contained, discovered };
 
   if (caller.unknownAgents !== "register") {
     for (const reference of missing) {
       unknown.set(reference, `unknown agent "${reference}": register it first, or let this ingest key register unknown agents`);
     }
-    return { ids, unknown, contained };
+    return { ids, unknown, contained, discovered };
   }
 
   const registrable = missing.filter((reference) => !isUuid(reference) && NAME_PATTERN.test(reference));
@@ -70,14 +73,19 @@ export async function resolveAgents(tx: Tx, caller: IngestKeyCaller, references:
       )
       .onConflictDoNothing()
       .returning({ id: agents.id, name: agents.name });
-    for (const agent of created) {
-      await recordAuditEntry(tx, caller, {
-        action: "agent.discovered",
-        target: { type: "agent", id: agent.id },
-        after: { name: agent.name, status: "unregistered" },
-      });
-    }
+    discovered.push(...created);
     for (const [reference, id] of await lookUp(tx, registrable)) ids.set(reference, id);
   }
-  return { ids, unknown, contained };
+  return { ids, unknown, contained, discovered };
+}
+
+/** The audit entries for discovered agents; written last in the ingest transaction. */
+export async function recordDiscoveredAgents(tx: Tx, caller: IngestKeyCaller, discovered: { id: string; name: string }[]): Promise<void> {
+  for (const agent of discovered) {
+    await recordAuditEntry(tx, caller, {
+      action: "agent.discovered",
+      target: { type: "agent", id: agent.id },
+      after: { name: agent.name, status: "unregistered" },
+    });
+  }
 }

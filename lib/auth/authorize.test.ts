@@ -16,6 +16,7 @@ const expected: Record<Permission, UserRole[]> = {
   "settings:manage": ["admin"],
   "tokens:check": [],
   "actions:ingest": [],
+  "approvals:decide": ["responder", "admin"],
 };
 
 describe("authorize", () => {

@@ -12,15 +12,17 @@ export type Permission =
   | "keys:manage" // API keys, ingest keys, resource servers, connectors
   | "settings:manage"
   | "tokens:check" // introspect and revoke agent tokens by value (resource servers)
-  | "actions:ingest"; // append actions (ingest keys)
+  | "actions:ingest" // append actions (ingest keys)
+  | "approvals:decide"; // approve or deny an agent's request (an agent's owner may too)
 
 const grants: Record<UserRole, ReadonlySet<Permission>> = {
   viewer: new Set(["console:read"]),
-  responder: new Set(["console:read", "agents:act", "incidents:act"]),
+  responder: new Set(["console:read", "agents:act", "incidents:act", "approvals:decide"]),
   admin: new Set([
     "console:read",
     "agents:act",
     "incidents:act",
+    "approvals:decide",
     "agents:restore",
     "users:manage",
     "keys:manage",
@@ -44,6 +46,9 @@ export function can(caller: Caller | null | undefined, permission: Permission): 
       return permission === "actions:ingest";
     case "agent":
       return false;
+    // A rule's circuit breaker contains and declares, exactly like a responder.
+    case "rule":
+      return permission === "console:read" || permission === "agents:act" || permission === "incidents:act";
   }
 }
 

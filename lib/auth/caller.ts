@@ -49,15 +49,23 @@ export interface AgentCaller extends RequestOrigin {
   scopes: string[];
 }
 
+/** A detection rule acting on its own (the circuit breaker): recorded as the actor. */
+export interface RuleCaller extends RequestOrigin {
+  type: "rule";
+  /** The rule's stable key, e.g. `unapproved-post`. */
+  id: string;
+}
+
 /** Tourniquet itself: first start, demo data, migrations. Never reaches a route. */
 export interface SystemCaller extends RequestOrigin {
   type: "system";
   label: string;
 }
 
-export type Caller = UserCaller | ApiKeyCaller | ResourceServerCaller | IngestKeyCaller | AgentCaller | SystemCaller;
+export type Caller = UserCaller | ApiKeyCaller | ResourceServerCaller | IngestKeyCaller | AgentCaller | RuleCaller | SystemCaller;
 
 export const systemCaller = (label: string): SystemCaller => ({ type: "system", label });
+export const ruleCaller = (key: string): RuleCaller => ({ type: "rule", id: key });
 
 export function callerLabel(caller: Caller): string {
   switch (caller.type) {
@@ -71,6 +79,8 @@ export function callerLabel(caller: Caller): string {
       return `ingest-key:${caller.name}`;
     case "agent":
       return `agent:${caller.name}`;
+    case "rule":
+      return `rule:${caller.id}`;
     case "system":
       return `system:${caller.label}`;
   }

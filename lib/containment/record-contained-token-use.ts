@@ -1,12 +1,16 @@
 // A contained agent's token was presented to a resource server: the check already
-// said inactive, and the timeline should show that the agent is still trying.
+// said inactive, and the timeline should show that the agent is still trying (and the
+// use-after-containment rule raises its alert on it).
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actions, agentTokens, agents } from "@/db/schema";
 import { INTERNAL_SOURCE_ID } from "@/lib/actions/internal-source";
 import { type Caller, callerLabel } from "@/lib/auth/caller";
+import { raiseAlerts } from "@/lib/alerts/raise-alerts";
+import { respondToAlerts } from "@/lib/alerts/respond-to-alert";
 import { publishActions } from "@/lib/live/publish-actions";
+import { detectFirings } from "@/lib/rules/detect-firings";
 
 export async function recordContainedTokenUse(db: Db, caller: Caller, tokenHash: string): Promise<void> {
   const [token] = await db
@@ -16,7 +20,7 @@ export async function recordContainedTokenUse(db: Db, caller: Caller, tokenHash:
     .where(and(eq(agentTokens.tokenHash, tokenHash), eq(agents.status, "suspended")))
     .limit(1);
   if (!token) return;
-  await db.transaction(async (tx) => {
+  const raised = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(actions)
       .values({
@@ -31,7 +35,10 @@ export async function recordContainedTokenUse(db: Db, caller: Caller, tokenHash:
         summary: `Token ${token.prefix}… presented to ${callerLabel(caller)} after containment`,
         afterContainment: true,
       })
-      .returning({ id: actions.id });
-    if (row) await publishActions(tx, [row.id]);
+      .returning();
+    if (!row) return [];
+    await publishActions(tx, [row.id]);
+    return raiseAlerts(tx, await detectFirings(tx, [row]));
   });
+  await respondToAlerts(db, raised);
 }

@@ -20,5 +20,5 @@ export const allowedTransitions: Record<IncidentStatus, readonly IncidentStatus[
   closed: [],
 };
 
-export const incidentEventKinds = ["declared", "status_change", "containment", "agent_added", "note", "edited"] as const;
+export const incidentEventKinds = ["declared", "status_change", "containment", "agent_added", "note", "edited", "alert"] as const;
 export type IncidentEventKind = (typeof incidentEventKinds)[number];

@@ -1,0 +1,97 @@
+// The rate rule. It looks at counts, not at one action, so it runs after the ingest
+// transaction commits: each batch adds its actions to per-agent, per-minute counters
+// (one statement), then compares each agent's last window with its own average over
+// the baseline period before it. A spike raises at most one firing per agent per window.
+import { and, eq, gt, inArray, ne, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { agentActivity, agents, alerts } from "@/db/schema";
+import { type Firing, type RaisedAlert, raiseAlerts } from "@/lib/alerts/raise-alerts";
+import type { ObservedAction } from "./catalog";
+import { loadRules, ruleWatches } from "./load-rules";
+
+const MINUTE = 60_000;
+const floorMinute = (date: Date) => new Date(Math.floor(date.getTime() / MINUTE) * MINUTE);
+
+interface RateParams {
+  windowMinutes: number;
+  baselineMinutes: number;
+  factor: number;
+  minActions: number;
+}
+
+export async function checkActionRates(db: Db, observed: Pick<ObservedAction, "id" | "agentId" | "actorType" | "occurredAt">[]): Promise<RaisedAlert[]> {
+  const counts = new Map<string, { agentId: string; minute: Date; actions: number }>();
+  const latest = new Map<string, Pick<ObservedAction, "id" | "occurredAt">>();
+  for (const action of observed) {
+    if (!action.agentId || action.actorType !== "agent") continue;
+    const minute = floorMinute(action.occurredAt);
+    const key = `${action.agentId}|${minute.toISOString()}`;
+    const entry = counts.get(key) ?? { agentId: action.agentId, minute, actions: 0 };
+    entry.actions += 1;
+    counts.set(key, entry);
+    const seen = latest.get(action.agentId);
+    if (!seen || seen.occurredAt < action.occurredAt) latest.set(action.agentId, action);
+  }
+  if (counts.size === 0) return [];
+
+  // Sorted, so concurrent batches lock the same counters in the same order.
+  const rows = [...counts.values()].sort((a, b) => a.agentId.localeCompare(b.agentId) || a.minute.getTime() - b.minute.getTime());
+  await db
+    .insert(agentActivity)
+    .values(rows)
+    .onConflictDoUpdate({ target: [agentActivity.agentId, agentActivity.minute], set: { actions: sql`${agentActivity.actions} + excluded.actions` } });
+
+  const rule = (await loadRules(db)).find((candidate) => candidate.key === "rate-spike");
+  if (!rule?.enabled) return [];
+  const params = rule.params as unknown as RateParams;
+  const agentIds = [...latest.keys()];
+  const facts = await db
+    .select({ id: agents.id, name: agents.name, scopes: agents.scopes, environment: agents.environment, status: agents.status })
+    .from(agents)
+    .where(inArray(agents.id, agentIds));
+  const watched = facts.filter((agent) => ruleWatches(rule, agent));
+  if (watched.length === 0) return [];
+
+  const earliestEnd = Math.min(...watched.map((agent) => floorMinute((latest.get(agent.id) as ObservedAction).occurredAt).getTime()));
+  const since = new Date(earliestEnd - (params.windowMinutes + params.baselineMinutes) * MINUTE);
+  const buckets = await db
+    .select()
+    .from(agentActivity)
+    .where(and(inArray(agentActivity.agentId, watched.map((agent) => agent.id)), gt(agentActivity.minute, since)));
+  // Agents already alerted within the window are left alone until the window passes.
+  const recentAlerts = await db
+    .select({ agentId: alerts.agentId, lastSeenAt: alerts.lastSeenAt })
+    .from(alerts)
+    .where(and(eq(alerts.ruleKey, rule.key), ne(alerts.status, "dismissed"), inArray(alerts.agentId, watched.map((agent) => agent.id))));
+
+  const firings: Firing[] = [];
+  for (const agent of watched) {
+    const last = latest.get(agent.id) as Pick<ObservedAction, "id" | "occurredAt">;
+    const end = floorMinute(last.occurredAt).getTime();
+    const windowStart = end - (params.windowMinutes - 1) * MINUTE;
+    const baselineStart = windowStart - params.baselineMinutes * MINUTE;
+    let recent = 0;
+    let before = 0;
+    for (const bucket of buckets) {
+      if (bucket.agentId !== agent.id) continue;
+      const at = bucket.minute.getTime();
+      if (at >= windowStart && at <= end) recent += bucket.actions;
+      else if (at >= baselineStart && at < windowStart) before += bucket.actions;
+    }
+    const baselinePerWindow = (before * params.windowMinutes) / params.baselineMinutes;
+    if (recent < params.minActions || recent <= params.factor * baselinePerWindow) continue;
+    const alerted = recentAlerts.find((alert) => alert.agentId === agent.id);
+    if (alerted && alerted.lastSeenAt.getTime() > last.occurredAt.getTime() - params.windowMinutes * MINUTE) continue;
+    firings.push({
+      rule,
+      agent,
+      action: { id: last.id } as ObservedAction,
+      at: last.occurredAt,
+      finding: {
+        reason: `${recent} actions in ${params.windowMinutes} min against a baseline of ${baselinePerWindow.toFixed(1)} per ${params.windowMinutes} min (${params.factor}× allowed, at least ${params.minActions})`,
+      },
+    });
+  }
+  if (firings.length === 0) return [];
+  return db.transaction((tx) => raiseAlerts(tx, firings));
+}
