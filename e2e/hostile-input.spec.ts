@@ -70,6 +70,8 @@ test("hostile input never causes a 5xx, always explains itself and writes nothin
   const ingestKey = (await post("/api/v1/ingest-keys", { name: "hostile" })).key as string;
   const server = await post("/api/v1/resource-servers", { name: "hostile" });
   const basic = `Basic ${Buffer.from(`${server.clientId}:${server.clientSecret}`).toString("base64")}`;
+  const agent = await post("/api/v1/agents", { name: `hostile-agent-${Date.now()}`, owner: "o@example.test", scopes: ["forum:post"] });
+  const agentToken = (await post(`/api/v1/agents/${agent.id}/tokens`, {})).token as string;
   const auditLength = async () =>
     ((await (await fetch(`${base}/api/v1/audit/verify`, { headers: { cookie } })).json()) as { checked: number }).checked;
 
@@ -83,7 +85,13 @@ test("hostile input never causes a 5xx, always explains itself and writes nothin
     endpoints += 1;
     const path = handler.template.replace(/\[[a-zA-Z]+\]/g, UUID);
     const auth: Record<string, string> =
-      policy === "ingest" || policy === "ingestOtlp" ? { authorization: `Bearer ${ingestKey}` } : policy === "resourceServer" ? { authorization: basic } : { cookie };
+      policy === "ingest" || policy === "ingestOtlp"
+        ? { authorization: `Bearer ${ingestKey}` }
+        : policy === "resourceServer"
+          ? { authorization: basic }
+          : policy === "agent"
+            ? { authorization: `Bearer ${agentToken}` }
+            : { cookie };
     for (const hostile of cases) {
       const before = await auditLength();
       const contentType = policy === "resourceServer" && hostile.contentType === "application/json" && hostile.label === "a wrong content type" ? "application/json" : hostile.contentType;

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditTable } from "@/components/audit/audit-table";
+import { WaitingAlerts } from "@/components/alerts/waiting-alerts";
+import { listAlerts } from "@/lib/alerts/list-alerts";
+import { listApprovals } from "@/lib/approvals/list-approvals";
 import { IncidentStatusBadge, SeverityBadge } from "@/components/incidents/incident-badges";
 import { TimeToContainChart } from "@/components/incidents/time-to-contain-chart";
 import { Card } from "@/components/ui/card";
@@ -23,10 +26,16 @@ const steps = [
 export default async function OverviewPage() {
   const caller = await requirePageCaller();
   const db = await getDb();
-  const [{ entries }, stats] = await Promise.all([listAuditEntries(db, caller, { limit: 8 }), dashboardStats(db, caller)]);
+  const [{ entries }, stats, alerts, approvals] = await Promise.all([
+    listAuditEntries(db, caller, { limit: 8 }),
+    dashboardStats(db, caller),
+    listAlerts(db, caller, { status: "open", limit: 5 }),
+    listApprovals(db, caller),
+  ]);
   return (
     <>
       <PageHeader title="Overview" description="What needs a responder now." />
+      <WaitingAlerts initialAlerts={alerts} initialApprovals={approvals} />
       <div className="mb-6 grid gap-3 sm:grid-cols-3">
         <Link href="/incidents?status=investigating" className="rounded-lg border border-border bg-surface p-4 hover:bg-surface-2">
           <p className="text-xs text-muted">Open incidents</p>

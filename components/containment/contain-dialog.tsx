@@ -11,23 +11,27 @@ interface Props {
   agent: { id: string; name: string; liveTokens?: number };
   open: boolean;
   onClose: () => void;
+  /** Prefilled reason (from an alert), still editable. */
+  defaultReason?: string;
+  /** The incident the containment belongs to. */
+  incidentId?: string;
 }
 
-export function ContainDialog({ agent, open, onClose }: Props) {
+export function ContainDialog({ agent, open, onClose, defaultReason = "", incidentId }: Props) {
   const status = useContainmentStatus(agent.id, { enabled: open });
   const contain = useContainMutation(agent.id);
-  const [reason, setReason] = useState("");
+  const [reason, setReason] = useState(defaultReason);
   const current = status.data?.current;
   const leftover = status.data?.leftover;
 
   function close() {
     contain.reset();
-    setReason("");
+    setReason(defaultReason);
     onClose();
   }
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (reason.trim().length >= 3) contain.mutate({ reason: reason.trim() }, { onSuccess: close });
+    if (reason.trim().length >= 3) contain.mutate({ reason: reason.trim(), ...(incidentId ? { incidentId } : {}) }, { onSuccess: close });
   }
 
   return (

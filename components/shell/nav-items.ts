@@ -9,6 +9,8 @@ export interface NavItem {
 
 export const navItems: NavItem[] = [
   { href: "/", label: "Overview", key: "o" },
+  { href: "/alerts", label: "Alerts", key: "l" },
+  { href: "/approvals", label: "Approvals", key: "p" },
   { href: "/agents", label: "Agents", key: "a" },
   { href: "/timeline", label: "Timeline", key: "t" },
   { href: "/incidents", label: "Incidents", key: "i" },

@@ -3,7 +3,18 @@ import { clsx } from "clsx";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { useAlerts } from "@/lib/alerts/queries";
+import { useApprovalQueue } from "@/lib/approvals/queries";
+import { useLiveChanges } from "@/lib/live/use-live-changes";
 import { type NavItem, navItems } from "./nav-items";
+
+/** What waits for a person, per section, kept live by the change stream. */
+function useWaitingCounts(): Record<string, number> {
+  useLiveChanges();
+  const alerts = useAlerts("status=open&limit=1");
+  const approvals = useApprovalQueue();
+  return { "/alerts": alerts.data?.waiting.total ?? 0, "/approvals": approvals.data?.pending.length ?? 0 };
+}
 
 function isCurrent(pathname: string, item: NavItem) {
   return item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`);
@@ -39,6 +50,7 @@ export function SideNav({ isAdmin }: { isAdmin: boolean }) {
   const [open, setOpen] = useState(false);
   const items = navItems.filter((item) => !item.adminOnly || isAdmin);
   useGoToShortcuts(items);
+  const waiting = useWaitingCounts();
   useEffect(() => setOpen(false), [pathname]);
 
   return (
@@ -73,7 +85,18 @@ export function SideNav({ isAdmin }: { isAdmin: boolean }) {
                     current ? "bg-surface-2 font-semibold text-fg" : "text-muted hover:bg-surface-2 hover:text-fg",
                   )}
                 >
-                  {item.label}
+                  <span className="flex items-center gap-2">
+                    {item.label}
+                    {waiting[item.href] ? (
+                      <span
+                        className="rounded-full bg-accent px-1.5 text-[11px] font-semibold leading-5 text-accent-fg"
+                        aria-label={`${waiting[item.href]} waiting`}
+                        data-testid={`waiting-${item.href.slice(1)}`}
+                      >
+                        {waiting[item.href]}
+                      </span>
+                    ) : null}
+                  </span>
                   <kbd className="hidden font-mono text-[10px] text-muted md:inline" aria-hidden>
                     g {item.key}
                   </kbd>

@@ -1,5 +1,6 @@
 "use client";
 // Every field of one action, and its raw attributes, beside the list.
+import { ApprovalSummary } from "@/components/approvals/approval-summary";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { ContainButton } from "@/components/containment/contain-button";
@@ -49,6 +50,7 @@ export function ActionDrawer({ action, onClose, canContain }: { action: PublicAc
         ["On behalf of", action.onBehalfOf ?? "—"],
         ["Credential", action.credential ?? "—"],
         ["Summary", action.summary || "—"],
+        ["Approval", action.approvalId ? <ApprovalSummary key="approval" id={action.approvalId} agentId={action.agent} /> : "—"],
         ["After containment", action.afterContainment ? "yes: the agent was already contained" : "no"],
         ["Sender's id", <span key="id" className="break-all font-mono text-xs">{action.id}</span>],
         ["Trace / span", action.traceId ? <span key="trace" className="break-all font-mono text-xs">{action.traceId} / {action.spanId}</span> : "—"],

@@ -105,6 +105,7 @@ export function ActionList({ actions, hasMore, loadingMore, onLoadMore, onOpen, 
                   </span>
                 </span>
                 <span className="flex shrink-0 items-center gap-1.5">
+                  {action.approvalId ? <span className="rounded bg-ok-bg px-1.5 py-0.5 text-xs font-medium text-ok">approval</span> : null}
                   {action.afterContainment ? <span className="rounded bg-danger px-1.5 py-0.5 text-xs font-medium text-accent-fg">after containment</span> : null}
                   {action.target?.sensitivity && action.target.sensitivity !== "internal" ? (
                     <SensitivityBadge sensitivity={action.target.sensitivity} />

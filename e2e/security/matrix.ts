@@ -10,6 +10,8 @@ export type Policy =
   | "ingest" // ingest keys only
   | "ingestOtlp" // ingest keys only, and anything else is 401 (OTLP speaks no sessions)
   | "resourceServer" // HTTP Basic client credentials only
+  | "agent" // agent tokens only (an agent asking for approval)
+  | "readOrAgent" // console:read, or an agent token (it sees only its own)
   | "notFound" // the catch-all: 404 for everyone
   | "nextAuth"; // next-auth's own endpoints, not ours to gate
 
@@ -72,6 +74,21 @@ export const matrix: Record<string, Policy> = {
   "GET /api/v1/connectors": "admin",
   "POST /api/v1/connectors": "admin",
   "POST /api/v1/connectors/[id]/disable": "admin",
+  "GET /api/v1/rules": "read",
+  "GET /api/v1/rules/[key]": "read",
+  "PATCH /api/v1/rules/[key]": "admin",
+  "GET /api/v1/alerts": "read",
+  "GET /api/v1/alerts/[id]": "read",
+  "POST /api/v1/alerts/[id]/acknowledge": "act",
+  "POST /api/v1/alerts/[id]/dismiss": "act",
+  "POST /api/v1/alerts/[id]/incident": "act",
+  "GET /api/v1/approvals": "read",
+  "POST /api/v1/approvals": "agent",
+  "GET /api/v1/approvals/requirements": "readOrAgent",
+  "GET /api/v1/approvals/[id]": "readOrAgent",
+  // Readers pass the first check; the verb then allows only the agent's owner or a
+  // responder (lib/approvals/approvals.test.ts proves the 403 on a real request).
+  "POST /api/v1/approvals/[id]/decision": "read",
 };
 
 /** Server actions, each with why it is safe to expose. */
@@ -96,6 +113,8 @@ export function expectedFor(policy: Policy, caller: CallerKind): Expectation | "
   if (policy === "ingestOtlp") return caller === "ingestKey" ? "allow" : 401;
   if (caller === "anonymous") return 401;
   if (policy === "ingest") return caller === "ingestKey" ? "allow" : 403;
+  if (policy === "agent") return caller === "agentToken" ? "allow" : 403;
+  if (policy === "readOrAgent" && caller === "agentToken") return "allow";
   if (policy === "user") return ["viewer", "responder", "admin"].includes(caller) ? "allow" : 401;
   const granted: Record<CallerKind, Policy[]> = {
     anonymous: [],
@@ -107,5 +126,5 @@ export function expectedFor(policy: Policy, caller: CallerKind): Expectation | "
     revokedToken: [],
     ingestKey: [],
   };
-  return granted[caller].includes(policy) ? "allow" : 403;
+  return granted[caller].includes(policy === "readOrAgent" ? "read" : policy) ? "allow" : 403;
 }

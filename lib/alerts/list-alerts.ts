@@ -2,7 +2,7 @@
 // and how many wait for a person (open) per severity.
 import { and, count, desc, eq, getTableColumns, inArray, or, gte, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import type { Db, Queryable } from "@/db/client";
 import { agents, alerts, incidents } from "@/db/schema";
 import { authorize } from "@/lib/auth/authorize";
 import type { Caller } from "@/lib/auth/caller";
@@ -24,7 +24,7 @@ export interface AlertList {
   waiting: { total: number; bySeverity: Record<string, number> };
 }
 
-export async function selectAlerts(db: Db, where: SQL | undefined, limit: number): Promise<PublicAlert[]> {
+export async function selectAlerts(db: Queryable, where: SQL | undefined, limit: number): Promise<PublicAlert[]> {
   const rows = await db
     .select({ alert: getTableColumns(alerts), agent: { id: agents.id, name: agents.name, status: agents.status }, incidentNumber: incidents.number })
     .from(alerts)
@@ -57,7 +57,7 @@ export async function listAlerts(db: Db, caller: Caller, filter: AlertFilter): P
 }
 
 /** Alerts behind an incident: raised for it, or on its agents since its impact began. */
-export async function incidentAlerts(db: Db, incidentId: string, agentIds: string[], since: Date): Promise<PublicAlert[]> {
+export async function incidentAlerts(db: Queryable, incidentId: string, agentIds: string[], since: Date): Promise<PublicAlert[]> {
   return selectAlerts(
     db,
     or(eq(alerts.incidentId, incidentId), agentIds.length ? and(inArray(alerts.agentId, agentIds), gte(alerts.lastSeenAt, since)) : undefined),

@@ -4,6 +4,8 @@ import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { actions, agents, containments, incidentAgents, incidentEvents, incidentPins, incidents } from "@/db/schema";
 import { withAgentNames } from "@/lib/actions/list-actions";
+import { incidentAlerts } from "@/lib/alerts/list-alerts";
+import type { PublicAlert } from "@/lib/alerts/public-alert";
 import type { PublicAction } from "@/lib/actions/public-action";
 import { authorize } from "@/lib/auth/authorize";
 import type { Caller } from "@/lib/auth/caller";
@@ -36,6 +38,8 @@ export interface IncidentDetail {
   agents: IncidentAgent[];
   events: PublicIncidentEvent[];
   pinnedActions: PublicAction[];
+  /** Alerts behind it: raised for it, or on its agents since impact began. */
+  alerts: PublicAlert[];
   metrics: IncidentMetrics;
 }
 
@@ -76,6 +80,7 @@ export async function getIncident(db: Queryable, caller: Caller, incidentId: str
       pinned: event.pinned,
     })),
     pinnedActions: await withAgentNames(db, pinnedRows),
+    alerts: await incidentAlerts(db, incidentId, involved.map(({ agent }) => agent.id), incident.startedAt),
     metrics: incidentMetrics(incident),
   };
 }

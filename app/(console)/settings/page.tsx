@@ -6,6 +6,7 @@ import { ConnectorsPanel } from "@/components/settings/connectors-panel";
 import { IngestKeysPanel } from "@/components/settings/ingest-keys-panel";
 import { ResourceServersPanel } from "@/components/settings/resource-servers-panel";
 import { PeopleTable } from "@/components/settings/people-table";
+import { RulesPanel } from "@/components/settings/rules-panel";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query";
@@ -14,6 +15,8 @@ import { getDb } from "@/lib/db";
 import { listConnectors } from "@/lib/connectors/list-connectors";
 import { listApiKeys, listIngestKeys, listResourceServers } from "@/lib/keys/list-keys";
 import { listUsers } from "@/lib/users/list-users";
+import { listRules } from "@/lib/rules/list-rules";
+import { listAgentNames } from "@/lib/agents/list-agent-names";
 import { userKeys } from "@/lib/users/query-keys";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -24,11 +27,13 @@ export default async function SettingsPage() {
   const db = await getDb();
   const queryClient = new QueryClient();
   queryClient.setQueryData(userKeys.list(), await listUsers(db, caller));
-  const [apiKeys, resourceServers, ingestKeys, connectors] = await Promise.all([
+  const [apiKeys, resourceServers, ingestKeys, connectors, rules, agentNames] = await Promise.all([
     listApiKeys(db, caller),
     listResourceServers(db, caller),
     listIngestKeys(db, caller),
     listConnectors(db, caller),
+    listRules(db, caller),
+    listAgentNames(db, caller),
   ]);
   return (
     <>
@@ -51,6 +56,7 @@ export default async function SettingsPage() {
         <IngestKeysPanel initial={ingestKeys} />
         <ConnectorsPanel initial={connectors} />
       </div>
+      <RulesPanel initial={rules} agents={agentNames} />
       <Card className="mt-8 border-danger p-5">
         <h2 className="mb-1 text-base font-semibold text-danger">Break glass</h2>
         <p className="mb-3 text-sm text-muted">

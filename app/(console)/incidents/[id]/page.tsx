@@ -74,6 +74,24 @@ export default async function IncidentPage({
         </div>
       ),
     })),
+    ...(show === "all" || show === "agents"
+      ? detail.alerts.map((alert) => ({
+          at: alert.firstSeenAt,
+          key: `l-${alert.id}`,
+          node: (
+            <p className="text-sm" data-testid="incident-alert">
+              <span className="mr-2 rounded bg-danger-bg px-1.5 py-0.5 text-xs text-danger">alert</span>
+              <Link href={alert.agent ? `/alerts?status=&agentId=${alert.agent.id}` : "/alerts?status="} className="hover:underline">
+                ALR-{alert.number} {alert.title}
+              </Link>{" "}
+              <span className="text-muted">
+                ({alert.rule}, {alert.firings} {alert.firings === 1 ? "firing" : "firings"}, {alert.status}
+                {alert.responseState === "done" && alert.response !== "alert" ? `, ${alert.response === "contain" ? "contained" : "declared"} automatically` : ""})
+              </span>
+            </p>
+          ),
+        }))
+      : []),
     ...shownActions.map((action) => ({
       at: action.occurredAt,
       key: `a-${action.seq}`,

@@ -1,9 +1,12 @@
 // Server-Sent Events: every action stored from now on, as it commits, as
-// `event: actions` with a JSON array. A comment every 15 s keeps proxies from closing it.
+// `event: actions` with a JSON array; and `event: change` with `{ topic, id }` when an
+// alert, an approval or a rule changes (`?actions=0` for changes only, which is what
+// the console shell listens to). A comment every 15 s keeps proxies from closing it.
 import { authorize } from "@/lib/auth/authorize";
 import { stillPermitted } from "@/lib/auth/recheck-caller";
 import { apiRoute } from "@/lib/http/api-route";
 import { subscribeToActions } from "@/lib/live/action-hub";
+import { subscribeToChanges } from "@/lib/live/change-hub";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +26,13 @@ export const GET = apiRoute(async ({ db, caller, request }) => {
           cleanup();
         }
       };
-      const unsubscribe = await subscribeToActions((batch) => send(`event: actions\ndata: ${JSON.stringify(batch)}\n\n`));
+      const withActions = request.nextUrl.searchParams.get("actions") !== "0";
+      const stopActions = withActions ? await subscribeToActions((batch) => send(`event: actions\ndata: ${JSON.stringify(batch)}\n\n`)) : () => {};
+      const stopChanges = await subscribeToChanges((change) => send(`event: change\ndata: ${JSON.stringify(change)}\n\n`));
+      const unsubscribe = () => {
+        stopActions();
+        stopChanges();
+      };
       // Each heartbeat re-checks the caller: a disabled person or revoked key is cut off.
       const heartbeat = setInterval(() => {
         void stillPermitted(db, caller, "console:read").then((allowed) => {
