@@ -27,6 +27,8 @@ test("the admin signs in, sees the shell with every section, and signs out", asy
 
 test("sections are reachable from the keyboard", async ({ page }) => {
   await signIn(page);
+  // The shortcut handler exists once React has hydrated the shell.
+  await page.locator("html[data-hydrated]").waitFor();
   await page.keyboard.press("g");
   await page.keyboard.press("a");
   await expect(page).toHaveURL(/\/agents$/);
