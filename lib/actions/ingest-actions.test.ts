@@ -32,6 +32,41 @@ describe("ingestActions", () => {
     expect(row?.lastSeenAt).toBeInstanceOf(Date);
   });
 
+  it("stores every field as sent, odd text included, and moves last-seen forward only", async () => {
+    const source = await createIngestCaller(t.db);
+    const agent = await createAgent(t.db);
+    const sent = action(agent.name, {
+      kind: "message_post",
+      tool: "forum.post_reply",
+      target: { type: "forum", id: "eng/1", uri: "https://forum.example.com/t/1", sensitivity: "internal" },
+      onBehalfOf: "jordan@example.com",
+      credential: "tq_at_abc",
+      summary: "emoji 👩‍💻, quote ' and \"double\", lone \ud800 surrogate",
+      attributes: { nested: { list: [1, "two", null] }, "permission.effect": "widen" },
+      traceId: "0AF7651916CD43DD8448EB211C80319C",
+      spanId: "B7AD6B7169203331",
+      approvalId: "00000000-0000-4000-8000-000000000abc",
+    });
+    await ingestActions(t.db, source, [sent]);
+    const [row] = await t.db.select().from(actions).where(eq(actions.externalId, sent.id as string));
+    expect(row).toMatchObject({
+      kind: "message_post",
+      targetUri: "https://forum.example.com/t/1",
+      sensitivity: "internal",
+      credential: "tq_at_abc",
+      summary: "emoji 👩‍💻, quote ' and \"double\", lone \ufffd surrogate",
+      attributes: { nested: { list: [1, "two", null] }, "permission.effect": "widen" },
+      traceId: "0af7651916cd43dd8448eb211c80319c",
+      approvalId: "00000000-0000-4000-8000-000000000abc",
+      afterContainment: false,
+    });
+    expect(row?.occurredAt.toISOString()).toBe(sent.occurredAt);
+    const older = action(agent.name, { occurredAt: new Date(Date.now() - 3_600_000).toISOString() });
+    await ingestActions(t.db, source, [older]);
+    const [seen] = await t.db.select().from(agents).where(eq(agents.id, agent.id));
+    expect(seen?.lastSeenAt?.toISOString()).toBe(sent.occurredAt);
+  });
+
   it("rejects bad items with their reason and keeps the valid ones", async () => {
     const source = await createIngestCaller(t.db);
     const agent = await createAgent(t.db);

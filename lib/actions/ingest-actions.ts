@@ -8,9 +8,9 @@
 // the detection rules raise on the batch (in the same transaction, so an action and
 // the alert about it commit together). After the commit: the rate rule's counters and
 // the circuit breaker (automatic declaration or containment) of any alert that calls for it.
-import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { actions, agents } from "@/db/schema";
+import { agents } from "@/db/schema";
 import { authorize } from "@/lib/auth/authorize";
 import type { Caller } from "@/lib/auth/caller";
 import { AppError, forbidden } from "@/lib/errors";
@@ -21,7 +21,9 @@ import { publishActions } from "@/lib/live/publish-actions";
 import type { ObservedAction } from "@/lib/rules/catalog";
 import { checkActionRates } from "@/lib/rules/check-action-rates";
 import { detectFirings } from "@/lib/rules/detect-firings";
+import { type DetectionInputs, loadDetectionInputs } from "@/lib/rules/load-detection-inputs";
 import { type ActionInput, actionInput, agentReference } from "./action-input";
+import { insertActionRows } from "./insert-action-rows";
 import { recordDiscoveredAgents, resolveAgents } from "./resolve-agents";
 
 export const MAX_BATCH = 1000;
@@ -72,6 +74,7 @@ export async function ingestActions(db: Db, caller: Caller, items: unknown[]): P
   const latest = new Map<string, Date>();
   let observed: ObservedAction[] = [];
   let raised: RaisedAlert[] = [];
+  let inputs: DetectionInputs | null = null;
   await db.transaction(async (tx) => {
     const references = valid.map(({ action }) => agentReference(action)).filter((reference): reference is string => reference !== null);
     const { ids, unknown, contained, discovered } = await resolveAgents(tx, caller, references);
@@ -113,13 +116,7 @@ export async function ingestActions(db: Db, caller: Caller, items: unknown[]): P
       });
     }
 
-    const stored = rows.length
-      ? await tx
-          .insert(actions)
-          .values(rows.map(({ row }) => row))
-          .onConflictDoNothing({ target: [actions.ingestKeyId, actions.externalId] })
-          .returning({ id: actions.id, externalId: actions.externalId })
-      : [];
+    const stored = await insertActionRows(tx, rows.map(({ row }) => row));
     const storedIds = new Map(stored.map((row) => [row.externalId, row.id]));
     for (const { index, row } of rows) {
       results[index] = { index, id: row.externalId, status: storedIds.has(row.externalId) ? "accepted" : "duplicate" };
@@ -136,21 +133,29 @@ export async function ingestActions(db: Db, caller: Caller, items: unknown[]): P
       const id = storedIds.get(row.externalId);
       return id === undefined ? [] : [{ ...row, id }];
     });
-    raised = await raiseAlerts(tx, await detectFirings(tx, observed));
+    inputs = await loadDetectionInputs(tx, observed);
+    raised = await raiseAlerts(tx, detectFirings(observed, inputs));
     await recordDiscoveredAgents(tx, caller, discovered);
   });
 
   // After the commit, not inside it: the transaction may hold the audit chain's lock
   // (an agent was discovered), and waiting for an agent row under it could deadlock
   // with a containment that holds that row and waits for the audit lock.
-  for (const [agentId, seenAt] of latest) {
-    await db
-      .update(agents)
-      .set({ lastSeenAt: seenAt })
-      .where(and(eq(agents.id, agentId), or(isNull(agents.lastSeenAt), lt(agents.lastSeenAt, seenAt))));
+  // One statement for every agent of the batch, in id order (rows locked in the same
+  // order by every batch, so two batches never wait on each other in a circle).
+  const sightings = [...latest].sort(([a], [b]) => a.localeCompare(b));
+  if (sightings.length) {
+    const values = sql.join(
+      sightings.map(([agentId, seenAt]) => sql`(${agentId}::uuid, ${seenAt.toISOString()}::timestamptz)`),
+      sql`, `,
+    );
+    await db.execute(sql`
+      update ${agents} set last_seen_at = seen.at
+      from (values ${values}) as seen(id, at)
+      where ${agents.id} = seen.id and (${agents.lastSeenAt} is null or ${agents.lastSeenAt} < seen.at)`);
   }
 
-  raised.push(...(await checkActionRates(db, observed)));
+  if (inputs) raised.push(...(await checkActionRates(db, observed, inputs)));
   await respondToAlerts(db, raised);
 
   const final = results.filter(Boolean);

@@ -11,6 +11,7 @@ import { raiseAlerts } from "@/lib/alerts/raise-alerts";
 import { respondToAlerts } from "@/lib/alerts/respond-to-alert";
 import { publishActions } from "@/lib/live/publish-actions";
 import { detectFirings } from "@/lib/rules/detect-firings";
+import { loadDetectionInputs } from "@/lib/rules/load-detection-inputs";
 
 export async function recordContainedTokenUse(db: Db, caller: Caller, tokenHash: string): Promise<void> {
   const [token] = await db
@@ -38,7 +39,7 @@ export async function recordContainedTokenUse(db: Db, caller: Caller, tokenHash:
       .returning();
     if (!row) return [];
     await publishActions(tx, [row.id]);
-    return raiseAlerts(tx, await detectFirings(tx, [row]));
+    return raiseAlerts(tx, detectFirings([row], await loadDetectionInputs(tx, [row])));
   });
   await respondToAlerts(db, raised);
 }

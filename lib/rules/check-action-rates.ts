@@ -4,10 +4,11 @@
 // the baseline period before it. A spike raises at most one firing per agent per window.
 import { and, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { agentActivity, agents, alerts } from "@/db/schema";
+import { agentActivity, alerts } from "@/db/schema";
 import { type Firing, type RaisedAlert, raiseAlerts } from "@/lib/alerts/raise-alerts";
 import type { ObservedAction } from "./catalog";
-import { loadRules, ruleWatches } from "./load-rules";
+import type { DetectionInputs } from "./load-detection-inputs";
+import { ruleWatches } from "./load-rules";
 
 const MINUTE = 60_000;
 const floorMinute = (date: Date) => new Date(Math.floor(date.getTime() / MINUTE) * MINUTE);
@@ -19,7 +20,14 @@ interface RateParams {
   minActions: number;
 }
 
-export async function checkActionRates(db: Db, observed: Pick<ObservedAction, "id" | "agentId" | "actorType" | "occurredAt">[]): Promise<RaisedAlert[]> {
+export async function checkActionRates(
+  db: Db,
+  observed: Pick<ObservedAction, "id" | "agentId" | "actorType" | "occurredAt">[],
+  inputs: DetectionInputs,
+): Promise<RaisedAlert[]> {
+  // The counters only matter to the rate rule; they start counting when it is on.
+  const rule = inputs.rules.find((candidate) => candidate.key === "rate-spike");
+  if (!rule?.enabled) return [];
   const counts = new Map<string, { agentId: string; minute: Date; actions: number }>();
   const latest = new Map<string, Pick<ObservedAction, "id" | "occurredAt">>();
   for (const action of observed) {
@@ -41,15 +49,11 @@ export async function checkActionRates(db: Db, observed: Pick<ObservedAction, "i
     .values(rows)
     .onConflictDoUpdate({ target: [agentActivity.agentId, agentActivity.minute], set: { actions: sql`${agentActivity.actions} + excluded.actions` } });
 
-  const rule = (await loadRules(db)).find((candidate) => candidate.key === "rate-spike");
-  if (!rule?.enabled) return [];
   const params = rule.params as unknown as RateParams;
-  const agentIds = [...latest.keys()];
-  const facts = await db
-    .select({ id: agents.id, name: agents.name, scopes: agents.scopes, environment: agents.environment, status: agents.status })
-    .from(agents)
-    .where(inArray(agents.id, agentIds));
-  const watched = facts.filter((agent) => ruleWatches(rule, agent));
+  const watched = [...latest.keys()].flatMap((id) => {
+    const agent = inputs.agents.get(id);
+    return agent && ruleWatches(rule, agent) ? [agent] : [];
+  });
   if (watched.length === 0) return [];
 
   const earliestEnd = Math.min(...watched.map((agent) => floorMinute((latest.get(agent.id) as ObservedAction).occurredAt).getTime()));
@@ -58,12 +62,6 @@ export async function checkActionRates(db: Db, observed: Pick<ObservedAction, "i
     .select()
     .from(agentActivity)
     .where(and(inArray(agentActivity.agentId, watched.map((agent) => agent.id)), gt(agentActivity.minute, since)));
-  // Agents already alerted within the window are left alone until the window passes.
-  const recentAlerts = await db
-    .select({ agentId: alerts.agentId, lastSeenAt: alerts.lastSeenAt })
-    .from(alerts)
-    .where(and(eq(alerts.ruleKey, rule.key), ne(alerts.status, "dismissed"), inArray(alerts.agentId, watched.map((agent) => agent.id))));
-
   const firings: Firing[] = [];
   for (const agent of watched) {
     const last = latest.get(agent.id) as Pick<ObservedAction, "id" | "occurredAt">;
@@ -80,8 +78,6 @@ export async function checkActionRates(db: Db, observed: Pick<ObservedAction, "i
     }
     const baselinePerWindow = (before * params.windowMinutes) / params.baselineMinutes;
     if (recent < params.minActions || recent <= params.factor * baselinePerWindow) continue;
-    const alerted = recentAlerts.find((alert) => alert.agentId === agent.id);
-    if (alerted && alerted.lastSeenAt.getTime() > last.occurredAt.getTime() - params.windowMinutes * MINUTE) continue;
     firings.push({
       rule,
       agent,
@@ -93,5 +89,15 @@ export async function checkActionRates(db: Db, observed: Pick<ObservedAction, "i
     });
   }
   if (firings.length === 0) return [];
-  return db.transaction((tx) => raiseAlerts(tx, firings));
+  // Agents already alerted within the window are left alone until the window passes.
+  const recentAlerts = await db
+    .select({ agentId: alerts.agentId, lastSeenAt: alerts.lastSeenAt })
+    .from(alerts)
+    .where(and(eq(alerts.ruleKey, rule.key), ne(alerts.status, "dismissed"), inArray(alerts.agentId, firings.map((firing) => firing.agent?.id ?? ""))));
+  const fresh = firings.filter((firing) => {
+    const alerted = recentAlerts.find((alert) => alert.agentId === firing.agent?.id);
+    return !alerted || alerted.lastSeenAt.getTime() <= firing.at.getTime() - params.windowMinutes * MINUTE;
+  });
+  if (fresh.length === 0) return [];
+  return db.transaction((tx) => raiseAlerts(tx, fresh));
 }

@@ -1,46 +1,23 @@
-// Runs every enabled per-action rule over a batch of stored actions. It reads what
-// the rules need in three small queries per batch (rule settings, the batch's agents,
-// the approvals the batch names) and nothing per action, so ingest stays fast.
-import { inArray } from "drizzle-orm";
-import type { Tx } from "@/db/client";
-import { agents, approvals } from "@/db/schema";
+// Runs every enabled per-action rule over a batch of stored actions: a pure function
+// of the actions and what loadDetectionInputs read for them.
 import type { Firing } from "@/lib/alerts/raise-alerts";
-import type { AgentFacts, ApprovalFacts, ObservedAction } from "./catalog";
-import { type EffectiveRule, loadRules, ruleWatches } from "./load-rules";
+import type { ObservedAction } from "./catalog";
+import type { DetectionInputs } from "./load-detection-inputs";
+import { ruleWatches } from "./load-rules";
 
-export async function detectFirings(tx: Tx, observed: ObservedAction[], rules?: EffectiveRule[]): Promise<Firing[]> {
-  if (observed.length === 0) return [];
-  const active = (rules ?? (await loadRules(tx))).filter((rule) => rule.enabled && rule.definition.detect);
+export function detectFirings(observed: ObservedAction[], inputs: DetectionInputs): Firing[] {
+  const active = inputs.rules.filter((rule) => rule.enabled && rule.definition.detect);
   if (active.length === 0) return [];
-
-  const agentIds = [...new Set(observed.map((action) => action.agentId).filter((id): id is string => id !== null))];
-  const approvalIds = [...new Set(observed.map((action) => action.approvalId).filter((id): id is string => id !== null))];
-  const agentRows: AgentFacts[] = agentIds.length
-    ? await tx
-        .select({ id: agents.id, name: agents.name, scopes: agents.scopes, environment: agents.environment, status: agents.status })
-        .from(agents)
-        .where(inArray(agents.id, agentIds))
-    : [];
-  const approvalRows: ApprovalFacts[] = approvalIds.length
-    ? await tx
-        .select({ id: approvals.id, agentId: approvals.agentId, kind: approvals.kind, status: approvals.status })
-        .from(approvals)
-        .where(inArray(approvals.id, approvalIds))
-    : [];
-  const agentById = new Map(agentRows.map((agent) => [agent.id, agent]));
-  const approvalById = new Map(approvalRows.map((approval) => [approval.id, approval]));
-
   const firings: Firing[] = [];
   for (const action of observed) {
-    const agent = action.agentId ? (agentById.get(action.agentId) ?? null) : null;
     // A person's access through an agent's work is the agent's only if the agent did it.
-    const actingAgent = action.actorType === "agent" ? agent : null;
-    const context = { agent: actingAgent, approval: action.approvalId ? (approvalById.get(action.approvalId) ?? null) : null };
+    const agent = action.actorType === "agent" && action.agentId ? (inputs.agents.get(action.agentId) ?? null) : null;
+    const context = { agent, approval: action.approvalId ? (inputs.approvals.get(action.approvalId) ?? null) : null };
     for (const rule of active) {
-      if (rule.definition.agentsOnly && !actingAgent) continue;
-      if (!ruleWatches(rule, actingAgent)) continue;
+      if (rule.definition.agentsOnly && !agent) continue;
+      if (!ruleWatches(rule, agent)) continue;
       const finding = rule.definition.detect?.(action, context, rule.params);
-      if (finding) firings.push({ rule, agent: actingAgent, action, at: action.occurredAt, finding });
+      if (finding) firings.push({ rule, agent, action, at: action.occurredAt, finding });
     }
   }
   return firings;

@@ -1,0 +1,65 @@
+// Stores a batch of actions in one statement with one parameter: the rows travel as
+// a JSON array that PostgreSQL expands with json_populate_recordset. Building a
+// 500-row INSERT with 25 bound values per row costs the query builder more CPU than
+// the database spends storing it; this path keeps ingest bound by the database.
+import { sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import type { actions } from "@/db/schema";
+
+export type NewActionRow = Omit<typeof actions.$inferInsert, "id" | "receivedAt"> & { occurredAt: Date };
+
+const columns = {
+  ingest_key_id: "ingestKeyId",
+  external_id: "externalId",
+  actor_type: "actorType",
+  agent_id: "agentId",
+  human_id: "humanId",
+  occurred_at: "occurredAt",
+  kind: "kind",
+  tool: "tool",
+  target_type: "targetType",
+  target_id: "targetId",
+  target_uri: "targetUri",
+  sensitivity: "sensitivity",
+  on_behalf_of: "onBehalfOf",
+  credential: "credential",
+  outcome: "outcome",
+  summary: "summary",
+  attributes: "attributes",
+  trace_id: "traceId",
+  span_id: "spanId",
+  approval_id: "approvalId",
+  after_containment: "afterContainment",
+} as const satisfies Record<string, keyof NewActionRow>;
+
+const columnList = sql.raw(Object.keys(columns).join(", "));
+
+/** Rows of either driver's `execute` result (postgres.js: an array; PGlite: `{ rows }`). */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
+}
+
+// Lone UTF-16 surrogates are not text PostgreSQL accepts; they become U+FFFD, as the
+// driver would do when sending them as parameters.
+const wellFormed = (_key: string, value: unknown) =>
+  typeof value === "string" ? (value as string & { toWellFormed(): string }).toWellFormed() : value;
+
+/** Inserts the rows, skipping any the same sender already sent; answers the stored ones. */
+export async function insertActionRows(tx: Tx, rows: NewActionRow[]): Promise<{ id: number; externalId: string }[]> {
+  if (rows.length === 0) return [];
+  const records = rows.map((row) => {
+    const record: Record<string, unknown> = {};
+    for (const [column, field] of Object.entries(columns)) {
+      const value = row[field];
+      record[column] = value instanceof Date ? value.toISOString() : (value ?? null);
+    }
+    return record;
+  });
+  const payload = JSON.stringify(records, wellFormed);
+  const result = await tx.execute(sql`
+    insert into actions (${columnList})
+    select ${columnList} from json_populate_recordset(null::actions, ${payload}::json)
+    on conflict (ingest_key_id, external_id) do nothing
+    returning id, external_id`);
+  return rowsOf<{ id: string | number; external_id: string }>(result).map((row) => ({ id: Number(row.id), externalId: row.external_id }));
+}
