@@ -5,9 +5,10 @@
 // picked up again by the sweeper (run-alert-responses.ts).
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { alerts } from "@/db/schema";
+import { alerts, incidents } from "@/db/schema";
 import { ruleCaller } from "@/lib/auth/caller";
 import { containAgent } from "@/lib/containment/contain-agent";
+import { AppError } from "@/lib/errors";
 import { describeForLog } from "@/lib/http/describe-for-log";
 import { openIncidentForAlert } from "./open-incident-for-alert";
 
@@ -25,7 +26,10 @@ export async function respondToAlert(db: Db, alertId: string): Promise<AlertResp
         await tx.update(alerts).set({ responseState: "none", updatedAt: new Date() }).where(eq(alerts.id, alertId));
         return null;
       }
-      const incidentId = alert.incidentId ?? (await openIncidentForAlert(tx, ruleCaller(alert.ruleKey), alert)).id;
+      // A refiring after its incident was resolved or closed is a new incident.
+      const [linked] = alert.incidentId ? await tx.select({ status: incidents.status }).from(incidents).where(eq(incidents.id, alert.incidentId)) : [];
+      const open = linked && linked.status !== "resolved" && linked.status !== "closed";
+      const incidentId = open && alert.incidentId ? alert.incidentId : (await openIncidentForAlert(tx, ruleCaller(alert.ruleKey), alert)).id;
       return { alert, incidentId };
     });
     if (!prepared) return null;
@@ -45,11 +49,13 @@ export async function respondToAlert(db: Db, alertId: string): Promise<AlertResp
       .where(eq(alerts.id, alertId));
     return { incidentId, containmentId };
   } catch (error) {
-    // Left pending: the sweeper tries again. The reason is kept for the alert's page.
-    console.error(`[rules] response to alert ${alertId} failed: ${describeForLog(error)}`);
+    // A refusal (4xx: the agent is gone, the incident closed) will not change by
+    // retrying: it fails for a person to see. Anything else stays pending for the sweeper.
+    const permanent = error instanceof AppError && error.status < 500;
+    console.error(`[rules] response to alert ${alertId} failed${permanent ? "" : " (will retry)"}: ${describeForLog(error)}`);
     await db
       .update(alerts)
-      .set({ responseError: error instanceof Error ? error.message.slice(0, 500) : "failed", updatedAt: new Date() })
+      .set({ responseError: error instanceof Error ? error.message.slice(0, 500) : "failed", updatedAt: new Date(), ...(permanent ? { responseState: "failed" as const } : {}) })
       .where(eq(alerts.id, alertId))
       .catch(() => {});
     return null;

@@ -69,6 +69,7 @@ async function* textReport(db: Db, data: ReportData, format: Exclude<ReportForma
     incident: detail.incident,
     metrics: detail.metrics,
     agents: detail.agents,
+    alerts: detail.alerts,
     revokedCredentials: data.revokedTokens,
     deliveries: data.deliveries,
     blastRadius: blast,

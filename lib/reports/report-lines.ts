@@ -38,6 +38,15 @@ export function reportSections(data: ReportData): Section[] {
         : ["none"],
     },
     {
+      title: "Alerts",
+      lines: detail.alerts.length
+        ? detail.alerts.map(
+            (alert) =>
+              `ALR-${alert.number} ${alert.severity} ${alert.rule}: ${alert.title} (${alert.firings} firing(s), ${alert.firstSeenAt} -> ${alert.lastSeenAt}, ${alert.status}${alert.responseState === "done" && alert.response !== "alert" ? `, ${alert.response === "contain" ? "contained" : "declared"} automatically` : ""})`,
+          )
+        : ["none"],
+    },
+    {
       title: "Credentials revoked",
       lines: data.revokedTokens.length
         ? data.revokedTokens.map((token) => `${token.revokedAt} ${token.agent} ${token.prefix} by ${token.revokedBy ?? "?"}: ${token.reason ?? ""}`)

@@ -10,6 +10,9 @@ import { decideApproval } from "@/lib/approvals/decide-approval";
 import { requestApproval, requestApprovalInput } from "@/lib/approvals/request-approval";
 import type { AgentCaller, IngestKeyCaller, ResourceServerCaller, UserCaller } from "@/lib/auth/caller";
 import { containAgent } from "@/lib/containment/contain-agent";
+import { restoreAgent } from "@/lib/containment/restore-agent";
+import { updateIncident } from "@/lib/incidents/update-incident";
+import { exportReport } from "@/lib/reports/export-report";
 import { introspectToken } from "@/lib/credentials/introspect-token";
 import { issueAgentToken } from "@/lib/credentials/issue-agent-token";
 import type { PublicAgent } from "@/lib/agents/public-agent";
@@ -256,6 +259,18 @@ describe("circuit breaker", () => {
     expect(row?.status).toBe("suspended");
     const ruleEntries = await t.db.select().from(auditEntries).where(eq(auditEntries.actorLabel, "rule:unapproved-post"));
     expect(ruleEntries.map((entry) => entry.action)).toEqual(expect.arrayContaining(["alert.raised", "incident.declared", "agent.contained"]));
+    const report = await new Response((await exportReport(t.db, admin, incident!.id, "md")).body).text();
+    expect(report).toContain(`ALR-${alert!.number} high unapproved-post`);
+
+    // Resolved and restored, it posts again: a new incident, and contained again.
+    await updateIncident(t.db, admin, incident!.id, { status: "resolved" });
+    await restoreAgent(t.db, admin, agent.id, { reason: "owner fixed the prompt" });
+    await send(action(agent.name, { kind: "message_post", target: { type: "forum", id: "eng-forum/2", sensitivity: "internal" } }));
+    const [again] = await alertsOf("unapproved-post", agent.id);
+    expect(again).toMatchObject({ firings: 2, responseState: "done" });
+    expect(again!.incidentId).not.toBe(incident!.id);
+    const [suspended] = await t.db.select().from(agents).where(eq(agents.id, agent.id));
+    expect(suspended?.status).toBe("suspended");
     await updateRule(t.db, admin, "unapproved-post", { response: "alert" });
   });
 
