@@ -49,6 +49,7 @@ interface Limits {
   signInByAddress: RateLimit;
   tokenChecks: RateLimit;
   clientAuthFailures: RateLimit;
+  approvalRequests: RateLimit;
 }
 
 const holder = globalThis as typeof globalThis & { __tourniquetLimits?: Limits };
@@ -65,6 +66,8 @@ export function limits(): Limits {
     // Failed client authentication per address and client id. The secrets are 256
     // random bits, so this sheds load more than it stops guessing.
     clientAuthFailures: rateLimiter(100, 60_000),
+    // Approval requests per agent: a runaway agent must not bury the queue people read.
+    approvalRequests: rateLimiter(30, 60_000),
   };
   return holder.__tourniquetLimits;
 }

@@ -5,6 +5,7 @@ import { requestApproval, requestApprovalInput } from "@/lib/approvals/request-a
 import { forbidden, unauthorized } from "@/lib/errors";
 import { apiRoute } from "@/lib/http/api-route";
 import { isUuid } from "@/lib/http/is-uuid";
+import { limits } from "@/lib/http/rate-limiter";
 import { readJson } from "@/lib/http/read-json";
 
 /** The approvals queue, for the console. */
@@ -19,5 +20,12 @@ export const GET = apiRoute(async ({ db, caller, request }) => {
 export const POST = apiRoute(async ({ db, caller, request }) => {
   if (!caller) throw unauthorized("Ask with one of the agent's own tokens (Authorization: Bearer tq_at_…).");
   if (caller.type !== "agent") throw forbidden("Approvals are requested by agents, with their own token.");
+  const limit = limits().approvalRequests;
+  if (!limit.take(caller.id)) {
+    return NextResponse.json(
+      { error: { code: "rate_limited", message: "Too many approval requests from this agent; wait and ask again." } },
+      { status: 429, headers: { "retry-after": String(limit.retryAfter(caller.id)) } },
+    );
+  }
   return NextResponse.json(await requestApproval(db, caller, await readJson(request, requestApprovalInput)), { status: 201 });
 });
