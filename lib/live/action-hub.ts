@@ -1,51 +1,27 @@
-// One LISTEN per server process, fanned out to every open stream in it. Each
-// notification carries action ids; the hub reads those rows once and hands the
-// public shapes to each subscriber.
+// New actions for open streams: each notification carries action ids; the hub reads
+// those rows once and hands the public shapes to every subscriber.
 import { inArray } from "drizzle-orm";
 import { actions } from "@/db/schema";
 import { withAgentNames } from "@/lib/actions/list-actions";
 import type { PublicAction } from "@/lib/actions/public-action";
 import { getDatabase } from "@/lib/db";
+import { notificationHub } from "./notification-hub";
 import { ACTIONS_CHANNEL } from "./publish-actions";
 
-type Subscriber = (batch: PublicAction[]) => void;
-
-interface Hub {
-  subscribers: Set<Subscriber>;
-  ready: Promise<void>;
-}
-
-const holder = globalThis as typeof globalThis & { __tourniquetActionHub?: Hub };
-
-async function deliver(hub: Hub, payload: string): Promise<void> {
+async function readActions(payload: string): Promise<PublicAction[] | null> {
   let ids: number[];
   try {
     ids = (JSON.parse(payload) as unknown[]).filter((id): id is number => Number.isSafeInteger(id));
   } catch {
-    return;
+    return null;
   }
-  if (ids.length === 0 || hub.subscribers.size === 0) return;
+  if (ids.length === 0) return null;
   const { db } = await getDatabase();
   const rows = await db.select().from(actions).where(inArray(actions.id, ids));
-  const batch = (await withAgentNames(db, rows)).sort((a, b) => b.seq - a.seq);
-  for (const subscriber of hub.subscribers) subscriber(batch);
-}
-
-function hub(): Hub {
-  if (!holder.__tourniquetActionHub) {
-    const created: Hub = { subscribers: new Set(), ready: Promise.resolve() };
-    created.ready = getDatabase()
-      .then((database) => database.listen(ACTIONS_CHANNEL, (payload) => void deliver(created, payload).catch(() => {})))
-      .then(() => undefined);
-    holder.__tourniquetActionHub = created;
-  }
-  return holder.__tourniquetActionHub;
+  return (await withAgentNames(db, rows)).sort((a, b) => b.seq - a.seq);
 }
 
 /** Calls the subscriber with every batch of new actions until the returned function is called. */
-export async function subscribeToActions(subscriber: Subscriber): Promise<() => void> {
-  const current = hub();
-  await current.ready;
-  current.subscribers.add(subscriber);
-  return () => current.subscribers.delete(subscriber);
+export function subscribeToActions(subscriber: (batch: PublicAction[]) => void): Promise<() => void> {
+  return notificationHub(ACTIONS_CHANNEL, readActions).subscribe(subscriber);
 }

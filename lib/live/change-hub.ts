@@ -1,20 +1,12 @@
-// One LISTEN per server process for changes other than actions (alerts, approvals,
-// rules), fanned out to open streams and to approval requests waiting for an answer.
-import { getDatabase } from "@/lib/db";
+// Changes other than actions (alerts, approvals, rules), for open streams and for
+// approval requests waiting for an answer.
+import { notificationHub } from "./notification-hub";
 import { CHANGES_CHANNEL, type ChangeTopic, changeTopics } from "./publish-change";
 
 export interface Change {
   topic: ChangeTopic;
   id: string | null;
 }
-type Subscriber = (change: Change) => void;
-
-interface Hub {
-  subscribers: Set<Subscriber>;
-  ready: Promise<void>;
-}
-
-const holder = globalThis as typeof globalThis & { __tourniquetChangeHub?: Hub };
 
 function parse(payload: string): Change | null {
   try {
@@ -26,26 +18,7 @@ function parse(payload: string): Change | null {
   }
 }
 
-function hub(): Hub {
-  if (!holder.__tourniquetChangeHub) {
-    const created: Hub = { subscribers: new Set(), ready: Promise.resolve() };
-    created.ready = getDatabase()
-      .then((database) =>
-        database.listen(CHANGES_CHANNEL, (payload) => {
-          const change = parse(payload);
-          if (change) for (const subscriber of created.subscribers) subscriber(change);
-        }),
-      )
-      .then(() => undefined);
-    holder.__tourniquetChangeHub = created;
-  }
-  return holder.__tourniquetChangeHub;
-}
-
 /** Calls the subscriber with every committed change until the returned function is called. */
-export async function subscribeToChanges(subscriber: Subscriber): Promise<() => void> {
-  const current = hub();
-  await current.ready;
-  current.subscribers.add(subscriber);
-  return () => current.subscribers.delete(subscriber);
+export function subscribeToChanges(subscriber: (change: Change) => void): Promise<() => void> {
+  return notificationHub(CHANGES_CHANNEL, parse).subscribe(subscriber);
 }
