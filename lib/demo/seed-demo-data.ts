@@ -31,11 +31,16 @@ const DAY = 24 * HOUR;
 
 export async function seedDemoData(tx: Tx): Promise<void> {
   const now = Date.now();
-  const scenario = generateScenario({ end: new Date(now), hours: 24, size: "normal", idPrefix: "demo" });
+  // The case happened this morning: a simulator run right after the first start plays
+  // its own copy of the story in the last three hours, and the two windows do not meet.
+  const scenario = generateScenario({ end: new Date(now), postAt: new Date(now - 8 * HOUR), hours: 24, size: "normal", idPrefix: "demo" });
   const { response, story } = scenario;
   const everything = [...scenario.actions, ...(response?.attemptsAfterContainment ?? [])];
   const lastSeen = new Map<string, number>();
   for (const { action, at } of everything) if (action.agent) lastSeen.set(action.agent, Math.max(at, lastSeen.get(action.agent) ?? 0));
+  /** An agent's last action up to a moment: when its token was last used. */
+  const lastUse = (agent: string, until: number) =>
+    everything.reduce((latest, { action, at }) => (action.agent === agent && at <= until && at > latest ? at : latest), 0) || undefined;
 
   await tx
     .insert(users)
@@ -75,16 +80,20 @@ export async function seedDemoData(tx: Tx): Promise<void> {
   const agentIds = new Map(inserted.map((agent) => [agent.name, agent.id]));
 
   // Tokens are minted and thrown away: only their hashes exist, so nobody can use them.
+  // The story's agent got its tokens before it was contained; the containment revokes them.
+  const containedAt = response?.containedAt.getTime() ?? Number.POSITIVE_INFINITY;
   const tokens = inserted
     .filter((agent) => agent.status !== "unregistered")
     .flatMap((agent, index) => {
-      const live = agent.status === "active" ? 1 + (index % 3) : 0;
+      const isStoryAgent = agent.name === story?.agent;
+      const anchor = isStoryAgent ? Math.min(now, containedAt) : now;
+      const live = agent.status !== "active" ? 0 : isStoryAgent ? 2 : 1 + (index % 3);
       const rows = Array.from({ length: live }, (_, n) => ({ issuedAgo: (n + 1) * 6 * HOUR, lifetime: 7 * DAY, revoked: false }));
       rows.push({ issuedAgo: 20 * DAY, lifetime: 7 * DAY, revoked: index % 4 === 0 });
-      const seen = lastSeen.get(agent.name);
+      const seen = lastUse(agent.name, anchor);
       return rows.map(({ issuedAgo, lifetime, revoked }) => {
         const minted = mintSecret(secretPrefixes.agentToken);
-        const issuedAt = now - issuedAgo;
+        const issuedAt = anchor - issuedAgo;
         return {
           agentId: agent.id,
           prefix: minted.displayPrefix,
@@ -137,7 +146,6 @@ export async function seedDemoData(tx: Tx): Promise<void> {
 
   // The replay (see the TODO(rules) in store-demo-actions.ts): up to the containment,
   // the response, then the rest, so after-containment is what the ingest verb would say.
-  const containedAt = response?.containedAt.getTime() ?? Number.POSITIVE_INFINITY;
   const before = scenario.actions.filter((item) => item.at < containedAt);
   const after: ScenarioAction[] = [...scenario.actions.filter((item) => item.at >= containedAt), ...(response?.attemptsAfterContainment ?? [])].sort(
     (a, b) => a.at - b.at,
