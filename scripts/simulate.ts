@@ -121,7 +121,7 @@ async function main(): Promise<number> {
     options = parseSimulateOptions(process.argv.slice(2), process.env);
   } catch (error) {
     if (error instanceof UsageError) {
-      log(`simulate: ${error.message}\n\n${usage}`);
+      log(`simulate: ${error.message}\n(npm run simulate -- --help lists the options.)`);
       return 2;
     }
     throw error;

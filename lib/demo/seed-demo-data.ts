@@ -3,9 +3,9 @@
 // day and on the March 2026 case, responded to. It runs once, inside the installation
 // transaction, and replays the story in order: the actions up to the containment,
 // the response, then what came after.
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { agentTokens, agents, externalCredentials, ingestKeys, users } from "@/db/schema";
+import { actions, agentTokens, agents, externalCredentials, ingestKeys, users } from "@/db/schema";
 import { assessRisk } from "@/lib/agents/assess-risk";
 import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
 import { systemCaller } from "@/lib/auth/caller";
@@ -150,13 +150,17 @@ export async function seedDemoData(tx: Tx): Promise<void> {
   const after: ScenarioAction[] = [...scenario.actions.filter((item) => item.at >= containedAt), ...(response?.attemptsAfterContainment ?? [])].sort(
     (a, b) => a.at - b.at,
   );
-  const seqs = await storeDemoActions(tx, source, before, new Set());
+  await storeDemoActions(tx, source, before, new Set());
   let incident = null;
   const storyAgentId = story ? agentIds.get(story.agent) : undefined;
   if (response && story && storyAgentId) {
     const [commander] = await tx.select({ id: users.id }).from(users).where(eq(users.email, response.commander));
-    const pinned = scenario.actions.filter((item) => item.beat && response.pinned.includes(item.beat)).map((item) => seqs.get(item.action.id));
-    incident = await seedDemoIncident(tx, response, { id: storyAgentId, name: story.agent }, commander?.id ?? null, pinned.filter((seq): seq is number => seq !== undefined));
+    const evidence = scenario.actions.filter((item) => item.beat && response.pinned.includes(item.beat)).map((item) => item.action.id);
+    const pinned = await tx
+      .select({ id: actions.id })
+      .from(actions)
+      .where(and(eq(actions.ingestKeyId, key.id), inArray(actions.externalId, evidence)));
+    incident = await seedDemoIncident(tx, response, { id: storyAgentId, name: story.agent }, commander?.id ?? null, pinned.map((row) => row.id));
   }
   await storeDemoActions(tx, source, after, new Set(storyAgentId && response ? [storyAgentId] : []));
 
