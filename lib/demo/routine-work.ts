@@ -122,10 +122,10 @@ export function eventTimes(random: Random, from: number, to: number, perHour: nu
 
 export type RoutineAction = Omit<ActionPayload, "id" | "occurredAt"> & { at: number };
 
-export function agentRoutine(random: Random, agent: ScenarioAgent, from: number, to: number, onBehalfOf: readonly ScenarioPerson[]): RoutineAction[] {
+export function agentRoutine(random: Random, agent: ScenarioAgent, from: number, to: number, onBehalfOf: readonly ScenarioPerson[], activity = 1): RoutineAction[] {
   if ((agent.status ?? "active") !== "active") return [];
   const work = workFor(agent);
-  const perHour = 1.5 + random.next() * 4.5;
+  const perHour = (1.5 + random.next() * 4.5) * activity;
   return eventTimes(random, from, to, perHour).map((at) => {
     const item = random.pick(work);
     const n = random.int(1000, 9999);
@@ -153,9 +153,9 @@ const HUMAN_READS = [
 ] as const;
 
 /** People at work: reading internal documents, which exposes nothing. */
-export function peopleRoutine(random: Random, people: readonly ScenarioPerson[], from: number, to: number): RoutineAction[] {
+export function peopleRoutine(random: Random, people: readonly ScenarioPerson[], from: number, to: number, activity = 1): RoutineAction[] {
   return people.flatMap((person) =>
-    eventTimes(random, from, to, 0.4).map((at) => {
+    eventTimes(random, from, to, 0.4 * activity).map((at) => {
       const read = random.pick(HUMAN_READS);
       return {
         at,

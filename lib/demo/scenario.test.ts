@@ -122,6 +122,10 @@ describe("generateScenario", () => {
     expect(storyOnly.actions.every((item) => item.beat)).toBe(true);
     expect(storyOnly.agents.map((agent) => agent.name)).toEqual([STORY_AGENT]);
 
+    const calmer = generateScenario({ end, seed: "test", size: "normal", activity: 0.5 });
+    expect(calmer.actions.length).toBeLessThan(normal.actions.length * 0.7);
+    expect(beat("unapproved-post", calmer.actions)).toHaveLength(1);
+
     expect(() => generateScenario({ end, postAt: new Date(end.getTime() - 60_000) })).toThrow(RangeError);
   });
 

@@ -30,6 +30,8 @@ export interface ScenarioOptions {
   routine?: boolean;
   /** Prefix of every action id: unique per run, so each run's actions are its own. */
   idPrefix?: string;
+  /** How busy the company is: a multiplier of routine work (default 1). */
+  activity?: number;
 }
 
 type Draft = (RoutineAction & { beat?: StoryBeat }) & { at: number };
@@ -63,8 +65,9 @@ export function generateScenario(options: ScenarioOptions): Scenario {
   const uncleared = people.filter((person) => !person.cleared && !castEmails.has(person.email));
   const story = withStory ? march2026Story(random, postAt, uncleared.slice(0, exposed)) : null;
   if (withRoutine) {
-    for (const agent of agents) drafts.push(...agentRoutine(random, agent, from, end, uncleared));
-    drafts.push(...peopleRoutine(random, people, from, end));
+    const activity = options.activity ?? 1;
+    for (const agent of agents) drafts.push(...agentRoutine(random, agent, from, end, uncleared, activity));
+    drafts.push(...peopleRoutine(random, people, from, end, activity));
     // The cleared few use the data set as usual, before anything happened.
     const usualEnd = withStory ? postAt - STORY_LEAD_MS : end;
     for (const person of people.filter((candidate) => candidate.cleared)) {

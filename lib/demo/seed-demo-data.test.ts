@@ -53,7 +53,7 @@ describe("seedDemoData", () => {
 
   it("stores the actions as the ingest verb would: credentials, OTLP-mapped spans, attempts after containment", async () => {
     const stored = await t.db.select().from(actions);
-    expect(stored.length).toBeGreaterThan(1500);
+    expect(stored.length).toBeGreaterThan(1000);
     const [forum] = await t.db.select().from(agents).where(eq(agents.name, STORY_AGENT));
     const post = stored.find((action) => action.kind === "message_post" && action.targetType === "forum");
     expect(post).toMatchObject({ agentId: forum?.id, onBehalfOf: "jordan.lee@example.com", afterContainment: false });
@@ -62,7 +62,7 @@ describe("seedDemoData", () => {
     expect(after.length).toBeGreaterThanOrEqual(1);
     expect(after.every((action) => action.agentId === forum?.id && action.outcome === "denied")).toBe(true);
     const spans = stored.filter((action) => action.traceId);
-    expect(spans.length).toBeGreaterThan(300);
+    expect(spans.length).toBeGreaterThan(200);
     expect(spans.every((action) => action.externalId === `${action.traceId}:${action.spanId}`)).toBe(true);
     const [shadow] = await t.db.select().from(agents).where(eq(agents.status, "unregistered"));
     expect(stored.some((action) => action.agentId === shadow?.id)).toBe(true);

@@ -76,7 +76,7 @@ export function storyLinks(url: string, story: StoryFacts, agent: ProvisionedAge
 export function printSummary(summary: RunSummary, stdout: (line: string) => void): void {
   const { actions } = summary;
   stdout("");
-  stdout(`Done in ${summary.durationSeconds.toFixed(1)} s: ${actions.sent} actions (${actions.viaApi} through the batch API, ${actions.viaOtlp} as OTLP spans) in ${actions.requests} requests,`);
+  stdout(`Done in ${summary.durationSeconds.toFixed(1)} s: ${actions.sent} actions (${actions.viaApi} through the batch API, ${actions.viaOtlp} as OTLP spans) in ${actions.requests} ${actions.requests === 1 ? "request" : "requests"},`);
   stdout(`  ${actions.accepted} accepted, ${actions.duplicates} duplicates, ${actions.rejected} rejected; ${summary.agents} agents, run "${summary.run}", seed "${summary.seed}".`);
   if (summary.rejections.length) stdout(`  Refused: ${summary.rejections.slice(0, 5).join("\n           ")}`);
   if (summary.alerts !== null) stdout(`  Alerts raised so far: ${summary.alerts} (GET ${summary.url}/api/v1/alerts)`);
