@@ -14,7 +14,7 @@ import { usesMcp } from "./company";
 import { generateScenario } from "./scenario";
 import type { ScenarioAction } from "./scenario-types";
 import { seedDemoIncident } from "./seed-demo-incident";
-import { storeDemoActions } from "./store-demo-actions";
+import { type DemoSource, storeDemoActions } from "./store-demo-actions";
 
 // People without passwords: they sign in through single sign-on, or an admin sets a
 // password for them in Settings. Demo data never ships a known password.
@@ -135,8 +135,8 @@ export async function seedDemoData(tx: Tx): Promise<void> {
     .values({ name: "demo data", prefix: demoKey.displayPrefix, keyHash: demoKey.hash, unknownAgents: "register", createdAt: scenario.from, lastUsedAt: new Date(now), revokedAt: new Date(now) })
     .returning({ id: ingestKeys.id });
   if (!key) throw new Error("insert returned no row");
-  const source = {
-    ingestKeyId: key.id,
+  const source: DemoSource = {
+    caller: { type: "ingest_key", id: key.id, name: "demo data", unknownAgents: "register" },
     agentIds,
     mcpAgents: new Set(scenario.agents.filter(usesMcp).map((agent) => agent.name)),
     credentialOf(agentName: string, at: Date) {
