@@ -31,7 +31,7 @@ const DAY = 24 * HOUR;
 
 export async function seedDemoData(tx: Tx): Promise<void> {
   const now = Date.now();
-  // The case happened this morning: a simulator run right after the first start plays
+  // The case happened eight hours before the first start: a simulator run then plays
   // its own copy of the story in the last three hours, and the two windows do not meet.
   // Half the simulator's routine work keeps a fresh start quick (about 1,400 actions).
   const scenario = generateScenario({ end: new Date(now), postAt: new Date(now - 8 * HOUR), hours: 24, size: "normal", activity: 0.5, idPrefix: "demo" });
