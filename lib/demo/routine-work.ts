@@ -3,6 +3,7 @@
 // Routine agent posts go to pull requests, channels and emails; only the story posts
 // to the forum, and only the story changes access in a widening direction.
 import type { ActionKind, Sensitivity } from "@/lib/actions/vocabulary";
+import { clearedFor } from "@/lib/rules/catalog";
 import type { Random } from "./random";
 import type { ActionPayload, ScenarioAgent, ScenarioPerson } from "./scenario-types";
 
@@ -120,6 +121,16 @@ export function eventTimes(random: Random, from: number, to: number, perHour: nu
   return times;
 }
 
+/**
+ * A registered agent's routine work stays inside what its scopes clear it for (data
+ * above that is labelled internal), so in the demo only the story, and the shadow agent
+ * nobody scoped, trip the restricted-outside-scope rule.
+ */
+function withinClearance<T extends { sensitivity: Sensitivity }>(agent: ScenarioAgent, resource: T | undefined): T | undefined {
+  if (!resource || agent.unregistered || (resource.sensitivity !== "confidential" && resource.sensitivity !== "restricted")) return resource;
+  return clearedFor(agent.scopes, resource.sensitivity) ? resource : { ...resource, sensitivity: "internal" };
+}
+
 export type RoutineAction = Omit<ActionPayload, "id" | "occurredAt"> & { at: number };
 
 export function agentRoutine(random: Random, agent: ScenarioAgent, from: number, to: number, onBehalfOf: readonly ScenarioPerson[], activity = 1): RoutineAction[] {
@@ -129,7 +140,7 @@ export function agentRoutine(random: Random, agent: ScenarioAgent, from: number,
   return eventTimes(random, from, to, perHour).map((at) => {
     const item = random.pick(work);
     const n = random.int(1000, 9999);
-    const resource = item.target?.(n, random);
+    const resource = withinClearance(agent, item.target?.(n, random));
     const roll = random.next();
     const outcome = roll < 0.025 ? "denied" : roll < 0.04 ? "error" : "allowed";
     return {

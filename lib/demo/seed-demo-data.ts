@@ -13,6 +13,7 @@ import { mintSecret, secretPrefixes } from "@/lib/credentials/secret";
 import { usesMcp } from "./company";
 import { generateScenario } from "./scenario";
 import type { ScenarioAction } from "./scenario-types";
+import { detectDemoAlerts } from "./detect-demo-alerts";
 import { seedDemoIncident } from "./seed-demo-incident";
 import { type DemoSource, storeDemoActions } from "./store-demo-actions";
 
@@ -164,6 +165,7 @@ export async function seedDemoData(tx: Tx): Promise<void> {
     incident = await seedDemoIncident(tx, response, { id: storyAgentId, name: story.agent }, commander?.id ?? null, pinned.map((row) => row.id));
   }
   await storeDemoActions(tx, source, after, new Set(storyAgentId && response ? [storyAgentId] : []));
+  const alerts = await detectDemoAlerts(tx, key.id, incident && response && storyAgentId ? { incidentId: incident.incidentId, agentId: storyAgentId, by: response.commander, at: response.declaredAt } : null);
 
   await recordAuditEntry(tx, systemCaller("demo-data"), {
     action: "demo.seeded",
@@ -175,6 +177,7 @@ export async function seedDemoData(tx: Tx): Promise<void> {
       actions: before.length + after.length,
       scenario: { seed: scenario.seed, from: scenario.from.toISOString(), to: scenario.to.toISOString() },
       incidents: incident ? 1 : 0,
+      alerts,
       containments: incident ? 1 : 0,
     },
   });

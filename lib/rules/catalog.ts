@@ -253,6 +253,8 @@ const approvalRequired: RuleDefinition<{ kinds: ActionKind[]; minSensitivity: Se
   detect(action, context, params) {
     if (!params.kinds.includes(action.kind) || action.outcome === "denied") return null;
     if (rank(action.sensitivity ?? "public") < rank(params.minSensitivity)) return null;
+    // Taking access away never waits for a person.
+    if (action.kind === "permission_change" && attribute(action, "permission.effect") === "narrow") return null;
     if (approvedFor(action, context)) return null;
     return { reason: `${action.kind} on ${action.targetType ?? "a target"} ${action.targetId ?? ""} without an approved request`.replace(/\s+/g, " ") };
   },
