@@ -1,7 +1,7 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 
 const severityTone: Record<string, BadgeTone> = { critical: "danger", high: "warn", medium: "info", low: "neutral" };
-const statusTone: Record<string, BadgeTone> = { open: "danger", acknowledged: "warn", dismissed: "neutral" };
+const statusTone: Record<string, BadgeTone> = { open: "danger", acknowledged: "warn", resolved: "ok", dismissed: "neutral" };
 
 export const AlertSeverityBadge = ({ severity }: { severity: string }) => <Badge tone={severityTone[severity] ?? "neutral"}>{severity}</Badge>;
 export const AlertStatusBadge = ({ status }: { status: string }) => <Badge tone={statusTone[status] ?? "neutral"}>{status}</Badge>;

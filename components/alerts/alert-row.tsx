@@ -29,7 +29,7 @@ export function AlertRow({ alert, canAct }: { alert: PublicAlert; canAct: boolea
   const acknowledge = useAlertMutation<undefined>(alert.id, "acknowledge");
   const dismiss = useAlertMutation<{ reason: string }>(alert.id, "dismiss");
   const contained = alert.agent?.status === "suspended";
-  const live = alert.status !== "dismissed";
+  const live = alert.status === "open" || alert.status === "acknowledged";
 
   return (
     <li className="py-3" data-testid="alert" data-rule={alert.rule} data-status={alert.status}>

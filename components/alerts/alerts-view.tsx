@@ -10,6 +10,7 @@ import { AlertRow } from "./alert-row";
 const statusFilters = [
   { label: "Open", value: "open" },
   { label: "Acknowledged", value: "acknowledged" },
+  { label: "Resolved", value: "resolved" },
   { label: "Dismissed", value: "dismissed" },
   { label: "All", value: "" },
 ];

@@ -1,6 +1,6 @@
 CREATE TYPE "public"."approval_status" AS ENUM('pending', 'approved', 'denied');--> statement-breakpoint
 CREATE TYPE "public"."alert_severity" AS ENUM('low', 'medium', 'high', 'critical');--> statement-breakpoint
-CREATE TYPE "public"."alert_status" AS ENUM('open', 'acknowledged', 'dismissed');--> statement-breakpoint
+CREATE TYPE "public"."alert_status" AS ENUM('open', 'acknowledged', 'resolved', 'dismissed');--> statement-breakpoint
 CREATE TYPE "public"."response_state" AS ENUM('none', 'pending', 'done', 'failed');--> statement-breakpoint
 CREATE TYPE "public"."rule_response" AS ENUM('alert', 'declare', 'contain');--> statement-breakpoint
 CREATE TABLE "approvals" (
@@ -97,7 +97,7 @@ CREATE INDEX "approvals_status_idx" ON "approvals" USING btree ("status","reques
 CREATE INDEX "approvals_agent_idx" ON "approvals" USING btree ("agent_id","requested_at");--> statement-breakpoint
 CREATE INDEX "alert_firings_alert_idx" ON "alert_firings" USING btree ("alert_id","fired_at");--> statement-breakpoint
 CREATE INDEX "alert_firings_action_idx" ON "alert_firings" USING btree ("action_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "alerts_one_live_per_group" ON "alerts" USING btree ("group_key") WHERE "alerts"."status" <> 'dismissed';--> statement-breakpoint
+CREATE UNIQUE INDEX "alerts_one_live_per_group" ON "alerts" USING btree ("group_key") WHERE "alerts"."status" in ('open', 'acknowledged');--> statement-breakpoint
 CREATE INDEX "alerts_status_idx" ON "alerts" USING btree ("status","last_seen_at");--> statement-breakpoint
 CREATE INDEX "alerts_agent_idx" ON "alerts" USING btree ("agent_id","last_seen_at");--> statement-breakpoint
 CREATE INDEX "alerts_incident_idx" ON "alerts" USING btree ("incident_id");--> statement-breakpoint

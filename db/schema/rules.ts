@@ -67,8 +67,8 @@ export const alerts = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    // One live alert per group: a dismissed alert closes its group, the next firing opens a new one.
-    uniqueIndex("alerts_one_live_per_group").on(table.groupKey).where(sql`${table.status} <> 'dismissed'`),
+    // One live alert per group: once resolved or dismissed, the next firing opens a new one.
+    uniqueIndex("alerts_one_live_per_group").on(table.groupKey).where(sql`${table.status} in ('open', 'acknowledged')`),
     index("alerts_status_idx").on(table.status, table.lastSeenAt),
     index("alerts_agent_idx").on(table.agentId, table.lastSeenAt),
     index("alerts_incident_idx").on(table.incidentId),

@@ -16,7 +16,7 @@ export async function acknowledgeAlert(db: Db, caller: Caller, id: string): Prom
   await db.transaction(async (tx) => {
     const alert = await lockAlert(tx, id);
     if (alert.status === "acknowledged") return;
-    if (alert.status === "dismissed") throw conflict("This alert was dismissed; a new firing opens a new alert.");
+    if (alert.status === "dismissed" || alert.status === "resolved") throw conflict(`This alert was ${alert.status}; a new firing opens a new alert.`);
     const now = new Date();
     await tx.update(alerts).set({ status: "acknowledged", acknowledgedAt: now, acknowledgedBy: callerLabel(caller), updatedAt: now }).where(eq(alerts.id, id));
     await publishChange(tx, "alerts", id);

@@ -34,7 +34,7 @@ export async function declareFromAlert(
       const [existing] = await tx.select().from(incidents).where(eq(incidents.id, alert.incidentId));
       if (existing) return { incident: toPublicIncident(existing), created: false };
     }
-    if (alert.status === "dismissed") throw conflict("This alert was dismissed; declare from a live alert or from scratch.");
+    if (alert.status === "dismissed" || alert.status === "resolved") throw conflict(`This alert was ${alert.status}; declare from a live alert or from scratch.`);
     return { incident: await openIncidentForAlert(tx, caller, alert, input), created: true };
   });
 }

@@ -7,6 +7,7 @@ import { alerts } from "@/db/schema";
 import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
 import { authorize } from "@/lib/auth/authorize";
 import { type Caller, callerLabel } from "@/lib/auth/caller";
+import { conflict } from "@/lib/errors";
 import { publishChange } from "@/lib/live/publish-change";
 import { getAlert, type AlertDetail } from "./get-alert";
 import { lockAlert } from "./lock-alert";
@@ -22,6 +23,7 @@ export async function dismissAlert(db: Db, caller: Caller, id: string, raw: z.in
   await db.transaction(async (tx) => {
     const alert = await lockAlert(tx, id);
     if (alert.status === "dismissed") return;
+    if (alert.status === "resolved") throw conflict("This alert's incident was resolved; there is nothing left to dismiss.");
     const now = new Date();
     await tx
       .update(alerts)

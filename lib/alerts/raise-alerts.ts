@@ -1,7 +1,7 @@
 // Turns rule firings into alerts, inside the transaction that stored the actions:
 // the alert commits with the action it is about, or not at all. Firings of one rule
 // on one subject (an agent, or a target a person opened up) join the live alert of
-// that group instead of opening a new one; a dismissed alert closes its group.
+// that group instead of opening a new one; a resolved or dismissed alert closes its group.
 //
 // Lock order: alert rows (in group-key order, so two batches never wait on each
 // other in a circle), then the audit chain's lock, last.
@@ -75,7 +75,7 @@ export async function raiseAlerts(tx: Tx, firings: Firing[]): Promise<RaisedAler
       })
       .onConflictDoUpdate({
         target: alerts.groupKey,
-        targetWhere: sql`${alerts.status} <> 'dismissed'`,
+        targetWhere: sql`${alerts.status} in ('open', 'acknowledged')`,
         set: {
           severity: sql`excluded.severity`,
           lastActionId: sql`coalesce(excluded.last_action_id, ${alerts.lastActionId})`,

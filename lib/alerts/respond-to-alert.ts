@@ -22,7 +22,7 @@ export async function respondToAlert(db: Db, alertId: string): Promise<AlertResp
     const prepared = await db.transaction(async (tx) => {
       const [alert] = await tx.select().from(alerts).where(eq(alerts.id, alertId)).for("update");
       if (!alert || alert.responseState !== "pending") return null;
-      if (alert.status === "dismissed" || alert.response === "alert") {
+      if (alert.status === "dismissed" || alert.status === "resolved" || alert.response === "alert") {
         await tx.update(alerts).set({ responseState: "none", updatedAt: new Date() }).where(eq(alerts.id, alertId));
         return null;
       }

@@ -1,8 +1,8 @@
 // The rules' side of the finished demo run: the same detection the ingest verb runs,
 // over the demo's stored actions, so the console opens with the alerts the case
 // raised (the agent's unapproved post, its restricted reads, the widening, the shadow
-// agent). Alerts about the story are linked to its incident and acknowledged by its
-// commander, as the responders did; the rest wait for a person, as they would.
+// agent). Alerts about the story were acknowledged by its commander and are resolved
+// with its incident; the rest wait for a person, as they would.
 import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { actions, alerts } from "@/db/schema";
@@ -25,7 +25,7 @@ export async function detectDemoAlerts(tx: Tx, ingestKeyId: string, story: Respo
   if (story) {
     await tx
       .update(alerts)
-      .set({ incidentId: story.incidentId, status: "acknowledged", acknowledgedAt: story.at, acknowledgedBy: story.by })
+      .set({ incidentId: story.incidentId, status: "resolved", acknowledgedAt: story.at, acknowledgedBy: story.by })
       .where(or(eq(alerts.agentId, story.agentId), and(isNull(alerts.agentId), eq(alerts.ruleKey, "permission-widening"))));
   }
   return raised.length;

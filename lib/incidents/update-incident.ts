@@ -9,6 +9,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { type Caller, callerLabel } from "@/lib/auth/caller";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { isUuid } from "@/lib/http/is-uuid";
+import { resolveIncidentAlerts } from "@/lib/alerts/resolve-incident-alerts";
 import { attachToIncident } from "./attach-to-incident";
 import type { UpdateIncidentInput } from "./incident-fields";
 import { type PublicIncident, toPublicIncident } from "./public-incident";
@@ -56,6 +57,8 @@ export async function updateIncident(db: Db, caller: Caller, incidentId: string,
     for (const agentId of addAgentIds ?? []) await attachToIncident(tx, incidentId, agentId, by);
     if (note) await tx.insert(incidentEvents).values({ incidentId, occurredAt: now, kind: "note", actor: by, body: note });
 
+    // Its alerts are done with it: the next firing of their rules opens a new alert.
+    if (changes.status === "resolved" || changes.status === "closed") await resolveIncidentAlerts(tx, incidentId, now);
     const [updated] = await tx.update(incidents).set(changes).where(eq(incidents.id, incidentId)).returning();
     if (!updated) throw notFound("The incident");
     await recordAuditEntry(tx, caller, {

@@ -29,7 +29,14 @@ export const ruleResponseLabels: Record<RuleResponse, string> = {
   contain: "Contain automatically (declares an incident too)",
 };
 
-export const alertStatuses = ["open", "acknowledged", "dismissed"] as const;
+/**
+ * open: waits for a person; acknowledged: someone has it (firings keep joining);
+ * resolved: its incident was resolved or closed; dismissed: not a problem, with a
+ * reason. Only open and acknowledged alerts collect new firings: after those, a firing
+ * opens a new alert.
+ */
+export const alertStatuses = ["open", "acknowledged", "resolved", "dismissed"] as const;
+export const liveAlertStatuses = ["open", "acknowledged"] as const;
 export type AlertStatus = (typeof alertStatuses)[number];
 
 /** Where the circuit breaker stands for an alert. */
