@@ -2,7 +2,7 @@
 import { clsx } from "clsx";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useAlerts } from "@/lib/alerts/queries";
 import { useApprovalQueue } from "@/lib/approvals/queries";
 import { useLiveChanges } from "@/lib/live/use-live-changes";
@@ -23,17 +23,18 @@ function isCurrent(pathname: string, item: NavItem) {
 /** "g" then a section key jumps there, unless the person is typing in a field. */
 function useGoToShortcuts(items: NavItem[]) {
   const router = useRouter();
+  // Kept across re-renders (live counts re-render the nav between the two keys).
+  const armed = useRef(0);
   useEffect(() => {
-    let armedUntil = 0;
     function onKey(event: KeyboardEvent) {
       const target = event.target as HTMLElement | null;
       if (event.metaKey || event.ctrlKey || event.altKey || target?.closest("input, textarea, select, [contenteditable]")) return;
       if (event.key === "g") {
-        armedUntil = Date.now() + 1500;
+        armed.current = Date.now() + 1500;
         return;
       }
-      if (Date.now() > armedUntil) return;
-      armedUntil = 0;
+      if (Date.now() > armed.current) return;
+      armed.current = 0;
       const item = items.find((candidate) => candidate.key === event.key);
       if (item) {
         event.preventDefault();
@@ -48,7 +49,7 @@ function useGoToShortcuts(items: NavItem[]) {
 export function SideNav({ isAdmin }: { isAdmin: boolean }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
-  const items = navItems.filter((item) => !item.adminOnly || isAdmin);
+  const items = useMemo(() => navItems.filter((item) => !item.adminOnly || isAdmin), [isAdmin]);
   useGoToShortcuts(items);
   const waiting = useWaitingCounts();
   useEffect(() => setOpen(false), [pathname]);
