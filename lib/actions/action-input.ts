@@ -4,6 +4,19 @@ import { z } from "zod";
 import { actionKinds, actorTypes, outcomes, sensitivities } from "./vocabulary";
 
 const ATTRIBUTES_LIMIT = 16 * 1024;
+const ATTRIBUTES_DEPTH = 16;
+// Before this, a timestamp is a sender's bug (and PostgreSQL refuses years before 4713 BC).
+const EARLIEST = Date.UTC(2000, 0, 1);
+
+function depthOf(value: unknown): number {
+  if (value === null || typeof value !== "object") return 0;
+  let deepest = 0;
+  for (const item of Object.values(value)) {
+    deepest = Math.max(deepest, depthOf(item));
+    if (deepest > ATTRIBUTES_DEPTH) break;
+  }
+  return deepest + 1;
+}
 // Clocks drift; an action claimed to happen later than this is a sender's bug.
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
@@ -17,7 +30,8 @@ export const actionInput = z
     occurredAt: z.iso
       .datetime({ offset: true, message: "occurredAt is an ISO 8601 date and time with a zone." })
       .transform((value) => new Date(value))
-      .refine((date) => date.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, { message: "occurredAt is in the future." }),
+      .refine((date) => date.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, { message: "occurredAt is in the future." })
+      .refine((date) => date.getTime() >= EARLIEST, { message: "occurredAt is before the year 2000." }),
     kind: z.enum(actionKinds, { message: `kind is one of ${actionKinds.join(", ")}.` }),
     tool: shortText(200).optional(),
     target: z
@@ -37,6 +51,7 @@ export const actionInput = z
     attributes: z
       .record(z.string().max(200), z.unknown())
       .optional()
+      .refine((value) => value === undefined || depthOf(value) <= ATTRIBUTES_DEPTH, { message: `attributes nest at most ${ATTRIBUTES_DEPTH} levels deep.` })
       .refine((value) => value === undefined || JSON.stringify(value).length <= ATTRIBUTES_LIMIT, {
         message: `attributes are at most ${ATTRIBUTES_LIMIT} bytes of JSON.`,
       }),

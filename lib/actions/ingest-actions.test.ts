@@ -67,6 +67,21 @@ describe("ingestActions", () => {
     expect(seen?.lastSeenAt?.toISOString()).toBe(sent.occurredAt);
   });
 
+  it("rejects timestamps before 2000 and attributes nested too deep, and stores odd keys", async () => {
+    const source = await createIngestCaller(t.db);
+    const agent = await createAgent(t.db);
+    let deep: Record<string, unknown> = { leaf: "x\u0000" };
+    for (let level = 0; level < 80; level++) deep = { next: deep };
+    const result = await ingestActions(t.db, source, [
+      action(agent.name, { occurredAt: "0000-06-01T00:00:00Z" }),
+      action(agent.name, { attributes: deep }),
+      action(agent.name, { attributes: { "k\ud800": "v" } }),
+    ]);
+    expect(result.results.map((item) => item.status)).toEqual(["rejected", "rejected", "accepted"]);
+    expect(result.results[0]).toMatchObject({ reason: expect.stringContaining("before the year 2000") });
+    expect(result.results[1]).toMatchObject({ reason: expect.stringContaining("levels deep") });
+  });
+
   it("rejects bad items with their reason and keeps the valid ones", async () => {
     const source = await createIngestCaller(t.db);
     const agent = await createAgent(t.db);

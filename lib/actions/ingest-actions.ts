@@ -111,7 +111,7 @@ export async function ingestActions(db: Db, caller: Caller, items: unknown[]): P
           traceId: action.traceId?.toLowerCase() ?? null,
           spanId: action.spanId?.toLowerCase() ?? null,
           approvalId: action.approvalId ?? null,
-          afterContainment: agentId ? contained.has(agentId) : false,
+          afterContainment: agentId ? action.occurredAt >= (contained.get(agentId) ?? new Date(8.64e15)) : false,
         },
       });
     }

@@ -40,9 +40,14 @@ function rowsOf<T>(result: unknown): T[] {
 }
 
 // Lone UTF-16 surrogates are not text PostgreSQL accepts; they become U+FFFD, as the
-// driver would do when sending them as parameters.
-const wellFormed = (_key: string, value: unknown) =>
-  typeof value === "string" ? (value as string & { toWellFormed(): string }).toWellFormed() : value;
+// driver would do when sending them as parameters. Keys too: attributes are free-form.
+const wellFormedText = (text: string) => (text as string & { toWellFormed(): string }).toWellFormed();
+function wellFormed(value: unknown): unknown {
+  if (typeof value === "string") return wellFormedText(value);
+  if (Array.isArray(value)) return value.map(wellFormed);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, item]) => [wellFormedText(key), wellFormed(item)]));
+  return value;
+}
 
 /** Inserts the rows, skipping any the same sender already sent; answers the stored ones. */
 export async function insertActionRows(tx: Tx, rows: NewActionRow[]): Promise<{ id: number; externalId: string }[]> {
@@ -51,11 +56,11 @@ export async function insertActionRows(tx: Tx, rows: NewActionRow[]): Promise<{ 
     const record: Record<string, unknown> = {};
     for (const [column, field] of Object.entries(columns)) {
       const value = row[field];
-      record[column] = value instanceof Date ? value.toISOString() : (value ?? null);
+      record[column] = value instanceof Date ? value.toISOString() : wellFormed(value ?? null);
     }
     return record;
   });
-  const payload = JSON.stringify(records, wellFormed);
+  const payload = JSON.stringify(records);
   const result = await tx.execute(sql`
     insert into actions (${columnList})
     select ${columnList} from json_populate_recordset(null::actions, ${payload}::json)

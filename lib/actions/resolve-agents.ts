@@ -1,9 +1,9 @@
 // Finds the agents a batch names, by id or by name (any case). Unknown names become
 // `unregistered` agents when the ingest key allows it: a shadow agent then shows up
 // in the inventory instead of vanishing from the record.
-import { inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { agents } from "@/db/schema";
+import { agents, containments } from "@/db/schema";
 import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
 import type { IngestKeyCaller } from "@/lib/auth/caller";
 import { isUuid } from "@/lib/http/is-uuid";
@@ -13,33 +13,38 @@ const NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,79}$/u;
 export interface ResolvedAgents {
   /** Reference as sent → agent id. */
   ids: Map<string, string>;
-  /** Agents that are contained: what they send now are attempts after containment. */
-  contained: Set<string>;
+  /**
+   * Contained agents and when their containment began: what they did from then on is
+   * an attempt after containment; what they did before and report late is not.
+   */
+  contained: Map<string, Date>;
   /** References that stay unknown, with the reason to give the sender. */
   unknown: Map<string, string>;
   /** Agents this batch registered as `unregistered`: the caller writes their audit entries last. */
   discovered: { id: string; name: string }[];
 }
 
-async function lookUp(tx: Tx, references: string[], contained = new Set<string>()): Promise<Map<string, string>> {
+async function lookUp(tx: Tx, references: string[], contained = new Map<string, Date>()): Promise<Map<string, string>> {
   const uuids = references.filter(isUuid);
   const names = references.map((reference) => reference.toLowerCase());
   const rows = await tx
-    .select({ id: agents.id, name: agents.name, status: agents.status })
+    .select({ id: agents.id, name: agents.name, status: agents.status, containedSince: containments.startedAt })
     .from(agents)
+    .leftJoin(containments, and(eq(containments.agentId, agents.id), isNull(containments.releasedAt)))
     .where(or(uuids.length ? inArray(agents.id, uuids) : undefined, inArray(sql`lower(${agents.name})`, names)));
   const found = new Map<string, string>();
   for (const reference of references) {
     const match = rows.find((row) => row.id === reference || row.name.toLowerCase() === reference.toLowerCase());
     if (match) found.set(reference, match.id);
-    if (match?.status === "suspended") contained.add(match.id);
+    // Suspended without a containment record (set by hand before the kill switch existed): since always.
+    if (match?.status === "suspended") contained.set(match.id, match.containedSince ?? new Date(0));
   }
   return found;
 }
 
 export async function resolveAgents(tx: Tx, caller: IngestKeyCaller, references: string[]): Promise<ResolvedAgents> {
   const distinct = [...new Set(references)];
-  const contained = new Set<string>();
+  const contained = new Map<string, Date>();
   const ids = distinct.length ? await lookUp(tx, distinct, contained) : new Map<string, string>();
   const missing = distinct.filter((reference) => !ids.has(reference));
   const unknown = new Map<string, string>();
@@ -53,7 +58,9 @@ export async function resolveAgents(tx: Tx, caller: IngestKeyCaller, references:
     return { ids, unknown, contained, discovered };
   }
 
-  const registrable = missing.filter((reference) => !isUuid(reference) && NAME_PATTERN.test(reference));
+  // Sorted, so two batches discovering the same names insert them in the same order
+  // and never wait on each other's unique-index entries in a circle.
+  const registrable = missing.filter((reference) => !isUuid(reference) && NAME_PATTERN.test(reference)).sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
   for (const reference of missing.filter((item) => !registrable.includes(item))) {
     unknown.set(reference, `unknown agent "${reference}": only a name can register a new agent`);
   }

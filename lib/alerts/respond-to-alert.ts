@@ -3,7 +3,7 @@
 // uses, so the audit log, the connectors and the incident timeline read the same.
 // Every step is idempotent; an alert left `pending` by a crash or a lost race is
 // picked up again by the sweeper (run-alert-responses.ts).
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { alerts, incidents } from "@/db/schema";
 import { ruleCaller } from "@/lib/auth/caller";
@@ -43,10 +43,12 @@ export async function respondToAlert(db: Db, alertId: string): Promise<AlertResp
       });
       containmentId = result.containment.id;
     }
+    // Done only if no firing arrived meanwhile: a refiring left it pending on purpose,
+    // and the sweeper responds again (idempotently).
     await db
       .update(alerts)
       .set({ responseState: "done", responseError: null, containmentId: containmentId ?? alert.containmentId, updatedAt: new Date() })
-      .where(eq(alerts.id, alertId));
+      .where(and(eq(alerts.id, alertId), eq(alerts.firings, alert.firings)));
     return { incidentId, containmentId };
   } catch (error) {
     // A refusal (4xx: the agent is gone, the incident closed) will not change by

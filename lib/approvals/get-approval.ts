@@ -45,25 +45,35 @@ export async function getApproval(
   if (waitMs === 0 || !options.subscribe) return load(db, caller, id);
 
   const deadline = Date.now() + waitMs;
+  // Every notification bumps the version; a read sleeps only if nothing arrived since
+  // it started, so an answer committed during the read is never slept through.
+  let version = 0;
   let wake = () => {};
   // Subscribed before the first read, so an answer between the two is not missed.
   const unsubscribe = await options.subscribe((change) => {
-    if (change.topic === "approvals" && (change.id === id || change.id === null)) wake();
+    if (change.topic !== "approvals" || (change.id !== id && change.id !== null)) return;
+    version += 1;
+    wake();
   });
   try {
     for (;;) {
+      const seen = version;
       const current = await load(db, caller, id);
       const remaining = deadline - Date.now();
       if (current.status !== "pending" || remaining <= 0 || options.signal?.aborted) return current;
+      if (version !== seen) continue;
       // Wake for an answer, for the expiry, or at the end of the wait, whichever is first.
       const untilExpiry = new Date(current.expiresAt).getTime() - Date.now() + 50;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, Math.max(10, Math.min(remaining, untilExpiry)));
-        wake = () => {
+        const done = () => {
           clearTimeout(timer);
+          options.signal?.removeEventListener("abort", done);
+          wake = () => {};
           resolve();
         };
-        options.signal?.addEventListener("abort", wake, { once: true });
+        const timer = setTimeout(done, Math.max(10, Math.min(remaining, untilExpiry)));
+        wake = done;
+        options.signal?.addEventListener("abort", done, { once: true });
       });
     }
   } finally {

@@ -119,7 +119,7 @@ describe("after containment", () => {
     const issued = await issueAgentToken(t.db, responder, agent.id, {});
     await ingestActions(t.db, source, [action(agent.name, { id: "before" })]);
     await containAgent(t.db, responder, agent.id, { reason: "still posting" });
-    await ingestActions(t.db, source, [action(agent.name, { id: "after" })]);
+    await ingestActions(t.db, source, [action(agent.name, { id: "after", occurredAt: new Date().toISOString() })]);
     expect(await introspectToken(t.db, server, issued.token)).toEqual({ active: false });
 
     const { actions } = await listActions(t.db, responder, { agentId: agent.id });

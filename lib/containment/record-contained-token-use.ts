@@ -13,7 +13,16 @@ import { publishActions } from "@/lib/live/publish-actions";
 import { detectFirings } from "@/lib/rules/detect-firings";
 import { loadDetectionInputs } from "@/lib/rules/load-detection-inputs";
 
+/** One record per token per interval: a contained agent retrying in a loop is one line a moment, not a flood. */
+const RECORD_INTERVAL_MS = 10_000;
+const recent = globalThis as typeof globalThis & { __tourniquetContainedUses?: Map<string, number> };
+
 export async function recordContainedTokenUse(db: Db, caller: Caller, tokenHash: string): Promise<void> {
+  const seen = (recent.__tourniquetContainedUses ??= new Map());
+  const now = Date.now();
+  if (now - (seen.get(tokenHash) ?? 0) < RECORD_INTERVAL_MS) return;
+  seen.set(tokenHash, now);
+  if (seen.size > 10_000) for (const [hash, at] of seen) if (now - at >= RECORD_INTERVAL_MS) seen.delete(hash);
   const [token] = await db
     .select({ id: agentTokens.id, prefix: agentTokens.prefix, agentId: agentTokens.agentId })
     .from(agentTokens)

@@ -7,6 +7,7 @@ import type { Db } from "@/db/client";
 import { agentTokens, agents } from "@/db/schema";
 import { authorize } from "@/lib/auth/authorize";
 import type { Caller } from "@/lib/auth/caller";
+import { describeForLog } from "@/lib/http/describe-for-log";
 import { recordContainedTokenUse } from "@/lib/containment/record-contained-token-use";
 import { hashSecret, secretPrefixes } from "./secret";
 
@@ -64,7 +65,10 @@ export async function introspectToken(db: Db, caller: Caller, token: string): Pr
       actsAs: agents.actsAs,
     });
   if (!hit) {
-    await recordContainedTokenUse(db, caller, hash);
+    // The denial never depends on the record: a failure to note the attempt is logged, not answered.
+    await recordContainedTokenUse(db, caller, hash).catch((error: unknown) =>
+      console.error(`[introspect] could not record a contained token's use: ${describeForLog(error)}`),
+    );
     return { active: false };
   }
 

@@ -30,7 +30,12 @@ export function notificationHub<T>(channel: string, receive: (payload: string) =
             .catch(() => {});
         }),
       )
-      .then(() => undefined));
+      .then(() => undefined)
+      // A failed LISTEN is tried again by the next subscriber, not cached for the process's life.
+      .catch((error: unknown) => {
+        ready = null;
+        throw error;
+      }));
   const hub: NotificationHub<T> = {
     async subscribe(subscriber) {
       await listen();

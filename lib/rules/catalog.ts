@@ -39,7 +39,15 @@ export interface ApprovalFacts {
   agentId: string;
   kind: ActionKind;
   status: "pending" | "approved" | "denied";
+  targetType: string | null;
+  targetId: string | null;
+  decidedAt: Date | null;
 }
+
+/** How long after the answer an approval covers the action it approved. */
+export const APPROVAL_USE_WINDOW_MS = 60 * 60_000;
+/** Senders' clocks drift: an action stamped slightly before the answer still counts. */
+const CLOCK_SKEW_MS = 60_000;
 
 export interface DetectionContext {
   agent: AgentFacts | null;
@@ -75,20 +83,32 @@ export interface RuleDefinition<P extends Record<string, unknown> = Record<strin
 const rank = (level: Sensitivity) => sensitivities.indexOf(level);
 const words = z.array(z.string().trim().min(1).max(100)).max(50);
 
-/** An agent is cleared for a level by a scope naming it or a higher level, or by a wildcard. */
+/**
+ * An agent is cleared for a level by a scope naming it or a higher level (such as
+ * `warehouse:read:restricted`), or by the global wildcard `*`. A system wildcard such
+ * as `forum:*` says nothing about which data it may see, so it clears nothing.
+ */
 export function clearedFor(scopes: readonly string[], level: Sensitivity): boolean {
   return scopes.some((scope) => {
-    if (scope === "*" || scope.endsWith(":*")) return true;
+    if (scope === "*") return true;
     const parts = scope.split(":");
     return parts.some((part) => (sensitivities as readonly string[]).includes(part) && rank(part as Sensitivity) >= rank(level));
   });
 }
 
-const approvedFor = (action: ObservedAction, context: DetectionContext) =>
-  context.approval !== null &&
-  context.approval.status === "approved" &&
-  context.approval.agentId === action.agentId &&
-  context.approval.kind === action.kind;
+/**
+ * Whether the approval the action names covers it: approved, for this agent and this
+ * kind of action, for this target when the request named one, and used within an hour
+ * of the answer. Anything else is as good as no approval.
+ */
+function approvedFor(action: ObservedAction, { approval }: DetectionContext): boolean {
+  if (!approval || approval.status !== "approved" || !approval.decidedAt) return false;
+  if (approval.agentId !== action.agentId || approval.kind !== action.kind) return false;
+  if (approval.targetId !== null && (approval.targetType !== action.targetType || approval.targetId !== action.targetId)) return false;
+  const at = action.occurredAt.getTime();
+  const decided = approval.decidedAt.getTime();
+  return at >= decided - CLOCK_SKEW_MS && at <= decided + APPROVAL_USE_WINDOW_MS;
+}
 
 const attribute = (action: ObservedAction, name: string): unknown => action.attributes?.[name];
 
@@ -96,7 +116,7 @@ const restrictedOutsideScope: RuleDefinition<{ sensitivities: Sensitivity[] }> =
   key: "restricted-outside-scope",
   name: "Sensitive data outside the agent's scopes",
   description:
-    "An agent read or changed confidential or restricted data that none of its declared scopes clears it for (a scope naming the level, such as warehouse:read:restricted, or a wildcard). Refused attempts do not count.",
+    "An agent read or changed confidential or restricted data that none of its declared scopes clears it for (a scope naming the level, such as warehouse:read:restricted, or the global wildcard *). Refused attempts do not count.",
   defaults: { enabled: true, severity: "high", response: "alert", params: { sensitivities: ["confidential", "restricted"] } },
   params: z.strictObject({ sensitivities: z.array(z.enum(sensitivities)).min(1) }),
   fields: [{ name: "sensitivities", label: "Sensitivity levels watched", type: "choices", options: ["internal", "confidential", "restricted"] }],
@@ -135,14 +155,15 @@ const unapprovedPost: RuleDefinition<{ placeTypes: string[] }> = {
     const place = `${action.targetType ?? "place"} ${action.targetId ?? ""}`.trim();
     return {
       reason: action.approvalId
-        ? `posted to ${place} with approval ${action.approvalId}, which is not an approved post of this agent`
+        ? `posted to ${place} with approval ${action.approvalId}, which does not cover it (another agent, kind or target, not approved, or used over an hour after the answer)`
         : `posted to ${place} without asking for approval`,
     };
   },
 };
 
 const wideningVerbs = /\b(add|added|grant|granted|share|shared|invite|invited|allow|allowed|publish|published)\b|_add|add_|grant_|share_/i;
-const narrowingVerbs = /\b(remove|removed|revoke|revoked|delete|deleted|deny|denied|restrict|restricted)\b|_remove|remove_|revoke_/i;
+// Verbs only: "restricted" or "denied" describe data as often as they describe a change.
+const narrowingVerbs = /\b(remove|removed|revoke|revoked|delete|deleted|unshare|unshared)\b|_remove|remove_|revoke_|_revoke/i;
 
 const permissionWidening: RuleDefinition<{ minSensitivity: Sensitivity; broadGrantees: string[] }> = {
   key: "permission-widening",

@@ -2,12 +2,13 @@
 // transaction commits: each batch adds its actions to per-agent, per-minute counters
 // (one statement), then compares each agent's last window with its own average over
 // the baseline period before it. A spike raises at most one firing per agent per window.
-import { and, eq, gt, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, max, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agentActivity, alerts } from "@/db/schema";
 import { type Firing, type RaisedAlert, raiseAlerts } from "@/lib/alerts/raise-alerts";
 import type { ObservedAction } from "./catalog";
 import type { DetectionInputs } from "./load-detection-inputs";
+import { liveAlertStatuses } from "./vocabulary";
 import { ruleWatches } from "./load-rules";
 
 const MINUTE = 60_000;
@@ -89,14 +90,21 @@ export async function checkActionRates(
     });
   }
   if (firings.length === 0) return [];
-  // Agents already alerted within the window are left alone until the window passes.
+  // Agents whose live rate alert saw a firing within the window are left alone until it passes.
   const recentAlerts = await db
-    .select({ agentId: alerts.agentId, lastSeenAt: alerts.lastSeenAt })
+    .select({ agentId: alerts.agentId, lastSeenAt: max(alerts.lastSeenAt) })
     .from(alerts)
-    .where(and(eq(alerts.ruleKey, rule.key), ne(alerts.status, "dismissed"), inArray(alerts.agentId, firings.map((firing) => firing.agent?.id ?? ""))));
+    .where(
+      and(
+        eq(alerts.ruleKey, rule.key),
+        inArray(alerts.status, [...liveAlertStatuses]),
+        inArray(alerts.agentId, firings.map((firing) => firing.agent?.id ?? "")),
+      ),
+    )
+    .groupBy(alerts.agentId);
   const fresh = firings.filter((firing) => {
-    const alerted = recentAlerts.find((alert) => alert.agentId === firing.agent?.id);
-    return !alerted || alerted.lastSeenAt.getTime() <= firing.at.getTime() - params.windowMinutes * MINUTE;
+    const alerted = recentAlerts.find((alert) => alert.agentId === firing.agent?.id)?.lastSeenAt;
+    return !alerted || alerted.getTime() <= firing.at.getTime() - params.windowMinutes * MINUTE;
   });
   if (fresh.length === 0) return [];
   return db.transaction((tx) => raiseAlerts(tx, fresh));

@@ -25,7 +25,15 @@ export async function loadDetectionInputs(db: Queryable, observed: Pick<Observed
     : [];
   const approvalRows: ApprovalFacts[] = approvalIds.length
     ? await db
-        .select({ id: approvals.id, agentId: approvals.agentId, kind: approvals.kind, status: approvals.status })
+        .select({
+          id: approvals.id,
+          agentId: approvals.agentId,
+          kind: approvals.kind,
+          status: approvals.status,
+          targetType: approvals.targetType,
+          targetId: approvals.targetId,
+          decidedAt: approvals.decidedAt,
+        })
         .from(approvals)
         .where(inArray(approvals.id, approvalIds))
     : [];

@@ -52,8 +52,8 @@ const agentCaller = async (agent: PublicAgent): Promise<AgentCaller> => {
   return { type: "agent", id: agent.id, name: agent.name, tokenId: issued.id, scopes: agent.scopes };
 };
 
-async function approved(agent: PublicAgent, kind: string) {
-  const request = await requestApproval(t.db, await agentCaller(agent), requestApprovalInput.parse({ action: { kind, summary: "please" } }));
+async function approved(agent: PublicAgent, kind: string, target?: { type: string; id: string }) {
+  const request = await requestApproval(t.db, await agentCaller(agent), requestApprovalInput.parse({ action: { kind, summary: "please", ...(target ? { target } : {}) } }));
   await decideApproval(t.db, admin, request.id, { decision: "approve", reason: "looks fine" });
   return request.id;
 }
@@ -101,6 +101,25 @@ describe("unapproved-post", () => {
     expect(await alertsOf("unapproved-post", agent.id)).toHaveLength(0);
     const [stored] = await t.db.select().from(actions).where(eq(actions.approvalId, approvalId));
     expect(stored?.kind).toBe("message_post");
+  });
+
+  it("fires when the approval was for another target, or is used long after the answer", async () => {
+    const agent = await createAgent(t.db);
+    const forPullRequest = await approved(agent, "message_post", { type: "pull_request", id: "repo#1" });
+    await send(forumPost(agent.name, { approvalId: forPullRequest }));
+    expect(await alertsOf("unapproved-post", agent.id)).toHaveLength(1);
+
+    const other = await createAgent(t.db);
+    const forTheThread = await approved(other, "message_post", { type: "forum", id: "eng-forum/4821" });
+    await send(forumPost(other.name, { approvalId: forTheThread }));
+    expect(await alertsOf("unapproved-post", other.id)).toHaveLength(0);
+    // The same approval replayed two hours later (an action stamped then) does not cover it.
+    const later = new Date(Date.now() + 2 * 3_600_000);
+    const { detectFirings } = await import("./detect-firings");
+    const { loadDetectionInputs } = await import("./load-detection-inputs");
+    const replay = { id: 1, agentId: other.id, actorType: "agent" as const, humanId: null, occurredAt: later, kind: "message_post" as const, tool: null, targetType: "forum", targetId: "eng-forum/4821", sensitivity: "internal" as const, outcome: "allowed" as const, summary: null, attributes: null, approvalId: forTheThread, afterContainment: false };
+    const firings = detectFirings([replay], await loadDetectionInputs(t.db, [replay]));
+    expect(firings.map((firing) => firing.rule.key)).toContain("unapproved-post");
   });
 
   it("fires when the approval named was denied or belongs to another agent", async () => {
@@ -168,10 +187,21 @@ describe("use-after-containment", () => {
     expect(await alertsOf("use-after-containment", agent.id)).toHaveLength(0);
 
     await containAgent(t.db, admin, agent.id, { reason: "test containment" });
-    await send(action(agent.name, { summary: "still going" }));
+    await send(action(agent.name, { summary: "still going", occurredAt: new Date().toISOString() }));
     expect(await introspectToken(t.db, server, token)).toEqual({ active: false });
     const [alert] = await alertsOf("use-after-containment", agent.id);
     expect(alert).toMatchObject({ severity: "critical", firings: 2 });
+  });
+});
+
+describe("use-after-containment, reported late", () => {
+  it("stays quiet for what the agent did before its containment, even if it arrives after", async () => {
+    const agent = await createAgent(t.db);
+    await containAgent(t.db, admin, agent.id, { reason: "test containment" });
+    await send(action(agent.name, { occurredAt: new Date(Date.now() - 60_000).toISOString(), summary: "flushed late by the exporter" }));
+    expect(await alertsOf("use-after-containment", agent.id)).toHaveLength(0);
+    const [stored] = await t.db.select().from(actions).where(eq(actions.agentId, agent.id));
+    expect(stored?.afterContainment).toBe(false);
   });
 });
 

@@ -12,7 +12,7 @@ import { readJson } from "@/lib/http/read-json";
 export const GET = apiRoute(async ({ db, caller, request }) => {
   authorize(caller, "console:read");
   const agentId = request.nextUrl.searchParams.get("agentId") ?? undefined;
-  const limit = Number(request.nextUrl.searchParams.get("limit") ?? "50") || 50;
+  const limit = Math.trunc(Number(request.nextUrl.searchParams.get("limit") ?? "50")) || 50;
   return NextResponse.json(await listApprovals(db, caller, { agentId: agentId && isUuid(agentId) ? agentId : undefined, limit }));
 });
 

@@ -26,13 +26,29 @@ export const GET = apiRoute(async ({ db, caller, request }) => {
           cleanup();
         }
       };
-      const withActions = request.nextUrl.searchParams.get("actions") !== "0";
-      const stopActions = withActions ? await subscribeToActions((batch) => send(`event: actions\ndata: ${JSON.stringify(batch)}\n\n`)) : () => {};
-      const stopChanges = await subscribeToChanges((change) => send(`event: change\ndata: ${JSON.stringify(change)}\n\n`));
-      const unsubscribe = () => {
+      // Cleanup exists before the first await: a stream closed (or a subscription that
+      // failed) while subscribing leaves nothing behind.
+      let stopActions = () => {};
+      let stopChanges = () => {};
+      cleanup = () => {
         stopActions();
         stopChanges();
       };
+      try {
+        if (request.nextUrl.searchParams.get("actions") !== "0") {
+          stopActions = await subscribeToActions((batch) => send(`event: actions\ndata: ${JSON.stringify(batch)}\n\n`));
+        }
+        stopChanges = await subscribeToChanges((change) => send(`event: change\ndata: ${JSON.stringify(change)}\n\n`));
+      } catch (error) {
+        cleanup();
+        controller.error(error);
+        return;
+      }
+      if (request.signal.aborted) {
+        cleanup();
+        return;
+      }
+      const unsubscribe = cleanup;
       // Each heartbeat re-checks the caller: a disabled person or revoked key is cut off.
       const heartbeat = setInterval(() => {
         void stillPermitted(db, caller, "console:read").then((allowed) => {
