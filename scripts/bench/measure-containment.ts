@@ -26,6 +26,8 @@ export interface ContainmentSetup {
   ingestKey: string;
   loadAgents: BenchAgent[];
   targets: { agent: BenchAgent; tokens: string[] }[];
+  /** Contained first, with no load, for comparison. */
+  idleTargets: { agent: BenchAgent; tokens: string[] }[];
   resourceServers: ResourceServerCredentials[];
   batch: number;
   senders: number;
@@ -60,8 +62,32 @@ function startPoller(client: HttpClient, server: ResourceServerCredentials, toke
   };
 }
 
+async function contain(setup: ContainmentSetup, target: { agent: BenchAgent; tokens: string[] }): Promise<{ started: number; returned: number }> {
+  const started = performance.now();
+  const reply = await setup.client.request("POST", `/api/v1/agents/${target.agent.id}/contain`, {
+    headers: { authorization: setup.admin.authorization, "content-type": "application/json" },
+    body: JSON.stringify({ reason: "npm run bench: containment" }),
+  });
+  const returned = performance.now();
+  if (reply.status !== 200) throw new Error(`contain ${target.agent.name}: HTTP ${reply.status} ${reply.body.toString("utf8").slice(0, 200)}`);
+  const result = JSON.parse(reply.body.toString("utf8")) as { alreadyContained: boolean; tokensRevoked: number };
+  if (result.alreadyContained || result.tokensRevoked !== target.tokens.length) {
+    throw new Error(`contain ${target.agent.name}: revoked ${result.tokensRevoked} of ${target.tokens.length} tokens`);
+  }
+  return { started, returned };
+}
+
 export async function measureContainment(setup: ContainmentSetup): Promise<Figure[]> {
   const { client, log } = setup;
+  // First, with nothing else running: what the kill switch costs by itself.
+  const idleMs: number[] = [];
+  const idleHealthMs: number[] = [];
+  for (const target of setup.idleTargets) {
+    for (let sample = 0; sample < 10; sample++) idleHealthMs.push((await client.request("GET", "/api/health")).ms);
+    const { started, returned } = await contain(setup, target);
+    idleMs.push(returned - started);
+  }
+
   const watcher = await LiveWatcher.open(setup.baseUrl, setup.admin.authorization);
   const names = setup.loadAgents.map((agent) => agent.name);
   const sent: { lastId: string; sentAt: number; roundTrip: number }[] = [];
@@ -97,21 +123,13 @@ export async function measureContainment(setup: ContainmentSetup): Promise<Figur
       const server = setup.resourceServers[index % setup.resourceServers.length]!;
       const poller = startPoller(client, server, target.tokens[0]!);
       await sleep(150);
-      const started = performance.now();
-      const reply = await client.request("POST", `/api/v1/agents/${target.agent.id}/contain`, {
-        headers: { authorization: setup.admin.authorization, "content-type": "application/json" },
-        body: JSON.stringify({ reason: "npm run bench: containment under load" }),
+      const { started, returned } = await contain(setup, target).catch(async (error: unknown) => {
+        await poller.stop().catch(() => {});
+        throw error;
       });
-      const returned = performance.now();
       const atReturn = await introspect(client, server, target.tokens[target.tokens.length - 1]!);
       const atReturnReceived = performance.now();
       await poller.stop();
-
-      if (reply.status !== 200) throw new Error(`contain ${target.agent.name}: HTTP ${reply.status} ${reply.body.toString("utf8").slice(0, 200)}`);
-      const result = JSON.parse(reply.body.toString("utf8")) as { alreadyContained: boolean; tokensRevoked: number };
-      if (result.alreadyContained || result.tokensRevoked !== target.tokens.length) {
-        throw new Error(`contain ${target.agent.name}: revoked ${result.tokensRevoked} of ${target.tokens.length} tokens`);
-      }
       containMs.push(returned - started);
       const returnActive = (JSON.parse(atReturn.body.toString("utf8")) as { active: boolean }).active;
       if (!returnActive) deniedAtReturn += 1;
@@ -135,7 +153,9 @@ export async function measureContainment(setup: ContainmentSetup): Promise<Figur
   const liveDelays = sent.map((batch) => (watcher.arrivals.get(batch.lastId) ?? waitedUntil) - batch.sentAt);
   const missing = sent.filter((batch) => !watcher.arrivals.has(batch.lastId)).length;
 
-  const contain = summarize(containMs);
+  const idle = summarize(idleMs);
+  const idleHealth = summarize(idleHealthMs);
+  const contained = summarize(containMs);
   const deny = summarize(denyMs);
   const healthStats = summarize(healthMs);
   const check = summarize(checkMs);
@@ -143,25 +163,34 @@ export async function measureContainment(setup: ContainmentSetup): Promise<Figur
   const liveRoundTrip = summarize(sent.map((batch) => batch.roundTrip));
   const n = setup.targets.length;
   const tokens = setup.targets[0]?.tokens.length ?? 0;
-  log(`containment: p50 ${contain.p50.toFixed(0)} ms p99 ${contain.p99.toFixed(0)} ms; denied at return ${deniedAtReturn}/${n}; ingest beside it ${underLoadRate.toFixed(0)}/s`);
+  log(`containment: idle p50 ${idle.p50.toFixed(0)} ms; under load p50 ${contained.p50.toFixed(0)} ms p99 ${contained.p99.toFixed(0)} ms; denied at return ${deniedAtReturn}/${n}; ingest beside it ${underLoadRate.toFixed(0)}/s`);
 
   const underLoad = `under ingest at ${Math.round(underLoadRate).toLocaleString("en-US")}/s`;
   return [
     figure({
+      id: "containment.idle.p99",
+      label: `contain p99, no load (${tokens} tokens, ${setup.idleTargets.length} agents)`,
+      value: idle.p99,
+      unit: "ms",
+      baseline: { label: "health p99, no load", value: idleHealth.p99, unit: "ms" },
+      notes: [`p50 ${idle.p50.toFixed(0)} ms (health ${idleHealth.p50.toFixed(1)} ms)`],
+      details: { contain: idle, health: idleHealth },
+    }),
+    figure({
       id: "containment.p50",
       label: `contain p50 (${tokens} tokens, ${n} agents)`,
-      value: contain.p50,
+      value: contained.p50,
       unit: "ms",
       baseline: { label: "health p50 under same load", value: healthStats.p50, unit: "ms" },
-      details: { contain, health: healthStats },
+      details: { contain: contained, health: healthStats },
     }),
     figure({
       id: "containment.p99",
       label: `contain p99 (${tokens} tokens, ${n} agents)`,
-      value: contain.p99,
+      value: contained.p99,
       unit: "ms",
       baseline: { label: "health p99 under same load", value: healthStats.p99, unit: "ms" },
-      target: { text: "< 250 ms", pass: contain.p99 < 250 },
+      target: { text: "< 250 ms", pass: contained.p99 < 250 },
       notes: [underLoad],
     }),
     figure({

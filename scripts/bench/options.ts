@@ -48,6 +48,8 @@ export interface Sizes {
   /** Concurrency of token checks and of the trivial route they are compared with. */
   introspectionConcurrency: number;
   containAgents: number;
+  /** Agents contained with no load beside, for comparison. */
+  idleContainAgents: number;
   tokensPerAgent: number;
   liveSamples: number;
   /** Times each timeline query is timed (after warm-up). */
@@ -69,6 +71,7 @@ export function sizesFor(quick: boolean, kind: "postgres" | "pglite"): Sizes {
     introspectionRequests: scaled(20_000, factor, 200),
     introspectionConcurrency: 8,
     containAgents: quick ? 5 : 20,
+    idleContainAgents: quick ? 2 : 3,
     tokensPerAgent: scaled(1_000, factor),
     liveSamples: quick ? 20 : 200,
     timelineRepeats: quick ? 10 : 50,

@@ -166,11 +166,11 @@ export async function runBench(options: Options): Promise<void> {
 
     // 6. Containment under full ingest.
     await phase("containment under load", async () => {
-      const agents = await createAgents(admin, "bench-contain", sizes.containAgents);
+      const agents = await createAgents(admin, "bench-contain", sizes.containAgents + sizes.idleContainAgents);
       const issuing = performance.now();
       const targets = [];
-      for (const agent of agents) targets.push({ agent, tokens: await issueTokens(admin, agent.id, sizes.tokensPerAgent, 4) });
-      const issued = sizes.containAgents * sizes.tokensPerAgent;
+      for (const agent of agents) targets.push({ agent, tokens: await issueTokens(admin, agent.id, sizes.tokensPerAgent, 8) });
+      const issued = agents.length * sizes.tokensPerAgent;
       log(`  issued ${issued.toLocaleString("en-US")} tokens through the API in ${seconds(performance.now() - issuing)}`);
       phases["token issuance (part of containment set-up)"] = Math.round(performance.now() - issuing) / 1000;
       const loadClient = new HttpClient(running.baseUrl, sizes.ingestSenders);
@@ -183,7 +183,8 @@ export async function runBench(options: Options): Promise<void> {
             baseUrl: running.baseUrl,
             ingestKey: ingestKey.key,
             loadAgents: ingestAgents,
-            targets,
+            idleTargets: targets.slice(0, sizes.idleContainAgents),
+            targets: targets.slice(sizes.idleContainAgents),
             resourceServers: resourceServers.slice(sizes.introspectionConcurrency),
             batch: sizes.ingestBatch,
             senders: sizes.ingestSenders,
