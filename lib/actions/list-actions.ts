@@ -1,7 +1,7 @@
 // The timeline: newest first, one page at a time with a keyset cursor (occurred at,
 // then id), so the millionth page costs what the first does and every single-filter
 // view walks an index instead of sorting the table.
-import { and, desc, eq, inArray, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { actions, agents } from "@/db/schema";
@@ -48,7 +48,9 @@ export async function listActions(db: Queryable, caller: Caller, query: ActionLi
   const conditions: (SQL | undefined)[] = [actionConditions(filter)];
   if (cursor) {
     const after = decodeCursor(cursor);
-    conditions.push(or(lt(actions.occurredAt, after.occurredAt), and(eq(actions.occurredAt, after.occurredAt), lt(actions.id, after.id))));
+    // A row comparison, not (a < x or (a = x and b < y)): PostgreSQL reads it as an
+    // index range, so a deep page costs what the first one does.
+    conditions.push(sql`(${actions.occurredAt}, ${actions.id}) < (${after.occurredAt.toISOString()}::timestamptz, ${after.id})`);
   }
   const rows = await db
     .select()

@@ -1,8 +1,9 @@
 // RFC 7662 token introspection, the check every resource server makes on every
-// request. One UPDATE finds a live token of an active agent and stamps its last use:
-// a token that is revoked, expired, unknown, or whose agent is suspended or retired
-// answers `{ active: false }` and nothing else.
-import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
+// request. One indexed read finds a live token of an active agent: a token that is
+// revoked, expired, unknown, or whose agent is suspended or retired answers
+// `{ active: false }` and nothing else. The kill switch commits the suspension and the
+// revocations before it returns, so every check that starts after it says no.
+import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agentTokens, agents } from "@/db/schema";
 import { authorize } from "@/lib/auth/authorize";
@@ -30,9 +31,9 @@ export type Introspection =
       acts_as: string;
     };
 
-// Stamping last-seen on the agent row at most this often keeps hot agents from
-// turning every check into a contended write on one row.
-const AGENT_SEEN_GRANULARITY = sql`interval '30 seconds'`;
+// Stamping last use (token) and last seen (agent) at most this often keeps hot agents
+// from turning every check into a write.
+const LAST_USE_GRANULARITY_MS = 30_000;
 
 export async function introspectToken(db: Db, caller: Caller, token: string): Promise<Introspection> {
   authorize(caller, "tokens:check");
@@ -41,29 +42,21 @@ export async function introspectToken(db: Db, caller: Caller, token: string): Pr
   const now = new Date();
   const hash = hashSecret(token);
   const [hit] = await db
-    .update(agentTokens)
-    .set({ lastUsedAt: now })
-    .from(agents)
-    .where(
-      and(
-        eq(agentTokens.tokenHash, hash),
-        eq(agents.id, agentTokens.agentId),
-        isNull(agentTokens.revokedAt),
-        gt(agentTokens.expiresAt, now),
-        eq(agents.status, "active"),
-      ),
-    )
-    .returning({
+    .select({
       id: agentTokens.id,
       agentId: agentTokens.agentId,
       scopes: agentTokens.scopes,
       issuedAt: agentTokens.issuedAt,
       expiresAt: agentTokens.expiresAt,
+      lastUsedAt: agentTokens.lastUsedAt,
       name: agents.name,
       owner: agents.owner,
       environment: agents.environment,
       actsAs: agents.actsAs,
-    });
+    })
+    .from(agentTokens)
+    .innerJoin(agents, eq(agents.id, agentTokens.agentId))
+    .where(and(eq(agentTokens.tokenHash, hash), isNull(agentTokens.revokedAt), gt(agentTokens.expiresAt, now), eq(agents.status, "active")));
   if (!hit) {
     // The denial never depends on the record: a failure to note the attempt is logged, not answered.
     await recordContainedTokenUse(db, caller, hash).catch((error: unknown) =>
@@ -72,10 +65,15 @@ export async function introspectToken(db: Db, caller: Caller, token: string): Pr
     return { active: false };
   }
 
-  await db
-    .update(agents)
-    .set({ lastSeenAt: now })
-    .where(and(eq(agents.id, hit.agentId), or(isNull(agents.lastSeenAt), lt(agents.lastSeenAt, sql`now() - ${AGENT_SEEN_GRANULARITY}`))));
+  // Last use to the half minute is enough: a check that stamps nothing is a read only,
+  // so resource servers checking on every request never queue behind one another.
+  if (!hit.lastUsedAt || now.getTime() - hit.lastUsedAt.getTime() > LAST_USE_GRANULARITY_MS) {
+    await db.update(agentTokens).set({ lastUsedAt: now }).where(eq(agentTokens.id, hit.id));
+    await db
+      .update(agents)
+      .set({ lastSeenAt: now })
+      .where(and(eq(agents.id, hit.agentId), or(isNull(agents.lastSeenAt), lt(agents.lastSeenAt, now))));
+  }
 
   return {
     active: true,

@@ -1,11 +1,12 @@
-// Every action of the incident's agents inside its window, oldest first, a thousand
-// rows at a time: reports stream it, so 100,000 actions never sit in memory at once.
-import { and, asc, eq, gt, gte, inArray, lt, or } from "drizzle-orm";
+// Every action of the incident's agents inside its window, oldest first, a few
+// thousand rows at a time: reports stream it, so 100,000 actions never sit in memory at
+// once. The next batch is read while the caller formats the current one.
+import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { type Action, actions, incidentAgents, type Incident } from "@/db/schema";
 import { incidentWindow } from "./incident-window";
 
-const BATCH = 1000;
+const BATCH = 5000;
 
 export async function* incidentActions(db: Queryable, incident: Incident): AsyncGenerator<Action[]> {
   const agentIds = (await db.select({ id: incidentAgents.agentId }).from(incidentAgents).where(eq(incidentAgents.incidentId, incident.id))).map(
@@ -13,21 +14,33 @@ export async function* incidentActions(db: Queryable, incident: Incident): Async
   );
   if (agentIds.length === 0) return;
   const { from, to } = incidentWindow(incident);
-  let after: { occurredAt: Date; id: number } | null = null;
-  for (;;) {
-    const cursor: ReturnType<typeof or> | undefined = after
-      ? or(gt(actions.occurredAt, after.occurredAt), and(eq(actions.occurredAt, after.occurredAt), gt(actions.id, after.id)))
-      : undefined;
-    const rows: Action[] = await db
+  const read = (after: { occurredAt: Date; id: number } | null): Promise<Action[]> =>
+    db
       .select()
       .from(actions)
-      .where(and(inArray(actions.agentId, agentIds), gte(actions.occurredAt, from), lt(actions.occurredAt, to), cursor))
+      .where(
+        and(
+          inArray(actions.agentId, agentIds),
+          gte(actions.occurredAt, from),
+          lt(actions.occurredAt, to),
+          // A row comparison: the index range starts right after the cursor.
+          after ? sql`(${actions.occurredAt}, ${actions.id}) > (${after.occurredAt.toISOString()}::timestamptz, ${after.id})` : undefined,
+        ),
+      )
       .orderBy(asc(actions.occurredAt), asc(actions.id))
       .limit(BATCH);
+  let next = read(null);
+  for (;;) {
+    const rows = await next;
     if (rows.length === 0) return;
+    const last = rows[rows.length - 1] as Action;
+    const more = rows.length === BATCH;
+    if (more) {
+      next = read({ occurredAt: last.occurredAt, id: last.id });
+      // If the caller stops early, a failed read ahead must not go unhandled.
+      next.catch(() => {});
+    }
     yield rows;
-    const last: Action | undefined = rows[rows.length - 1];
-    if (!last || rows.length < BATCH) return;
-    after = { occurredAt: last.occurredAt, id: last.id };
+    if (!more) return;
   }
 }
