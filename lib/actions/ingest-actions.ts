@@ -22,6 +22,7 @@ import type { ObservedAction } from "@/lib/rules/catalog";
 import { checkActionRates } from "@/lib/rules/check-action-rates";
 import { detectFirings } from "@/lib/rules/detect-firings";
 import { type DetectionInputs, loadDetectionInputs } from "@/lib/rules/load-detection-inputs";
+import { loadRulesCached } from "@/lib/rules/load-rules";
 import { type ActionInput, actionInput, agentReference } from "./action-input";
 import { insertActionRows } from "./insert-action-rows";
 import { recordDiscoveredAgents, resolveAgents } from "./resolve-agents";
@@ -75,9 +76,10 @@ export async function ingestActions(db: Db, caller: Caller, items: unknown[]): P
   let observed: ObservedAction[] = [];
   let raised: RaisedAlert[] = [];
   let inputs: DetectionInputs | null = null;
+  const rules = await loadRulesCached(db);
   await db.transaction(async (tx) => {
     const references = valid.map(({ action }) => agentReference(action)).filter((reference): reference is string => reference !== null);
-    const { ids, unknown, contained, discovered } = await resolveAgents(tx, caller, references);
+    const { ids, unknown, contained, discovered, facts } = await resolveAgents(tx, caller, references);
 
     const rows = [];
     for (const { index, action } of valid) {
@@ -133,7 +135,7 @@ export async function ingestActions(db: Db, caller: Caller, items: unknown[]): P
       const id = storedIds.get(row.externalId);
       return id === undefined ? [] : [{ ...row, id }];
     });
-    inputs = await loadDetectionInputs(tx, observed);
+    inputs = await loadDetectionInputs(tx, observed, { known: facts, rules });
     raised = await raiseAlerts(tx, detectFirings(observed, inputs));
     await recordDiscoveredAgents(tx, caller, discovered);
   });

@@ -4,9 +4,10 @@
 // the database spends storing it; this path keeps ingest bound by the database.
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
+import { rowsOf } from "@/db/rows-of";
 import type { actions } from "@/db/schema";
 
-export type NewActionRow = Omit<typeof actions.$inferInsert, "id" | "receivedAt"> & { occurredAt: Date };
+export type NewActionRow = Omit<typeof actions.$inferInsert, "id"> & { occurredAt: Date };
 
 const columns = {
   ingest_key_id: "ingestKeyId",
@@ -30,14 +31,12 @@ const columns = {
   span_id: "spanId",
   approval_id: "approvalId",
   after_containment: "afterContainment",
+  received_at: "receivedAt",
 } as const satisfies Record<string, keyof NewActionRow>;
 
 const columnList = sql.raw(Object.keys(columns).join(", "));
-
-/** Rows of either driver's `execute` result (postgres.js: an array; PGlite: `{ rows }`). */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
-}
+// Arrival is now unless the row says otherwise (the demo's finished run does).
+const selectList = sql.raw(Object.keys(columns).map((column) => (column === "received_at" ? "coalesce(received_at, now())" : column)).join(", "));
 
 // Lone UTF-16 surrogates are not text PostgreSQL accepts; they become U+FFFD, as the
 // driver would do when sending them as parameters. Keys too: attributes are free-form.
@@ -63,7 +62,7 @@ export async function insertActionRows(tx: Tx, rows: NewActionRow[]): Promise<{ 
   const payload = JSON.stringify(records);
   const result = await tx.execute(sql`
     insert into actions (${columnList})
-    select ${columnList} from json_populate_recordset(null::actions, ${payload}::json)
+    select ${selectList} from json_populate_recordset(null::actions, ${payload}::json)
     on conflict (ingest_key_id, external_id) do nothing
     returning id, external_id`);
   return rowsOf<{ id: string | number; external_id: string }>(result).map((row) => ({ id: Number(row.id), externalId: row.external_id }));

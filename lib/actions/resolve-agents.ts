@@ -6,6 +6,7 @@ import type { Tx } from "@/db/client";
 import { agents, containments } from "@/db/schema";
 import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
 import type { IngestKeyCaller } from "@/lib/auth/caller";
+import type { AgentFacts } from "@/lib/rules/catalog";
 import { isUuid } from "@/lib/http/is-uuid";
 
 const NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,79}$/u;
@@ -22,20 +23,32 @@ export interface ResolvedAgents {
   unknown: Map<string, string>;
   /** Agents this batch registered as `unregistered`: the caller writes their audit entries last. */
   discovered: { id: string; name: string }[];
+  /** What the rules need to know of every agent found, by id. */
+  facts: Map<string, AgentFacts>;
 }
 
-async function lookUp(tx: Tx, references: string[], contained = new Map<string, Date>()): Promise<Map<string, string>> {
+async function lookUp(tx: Tx, references: string[], contained = new Map<string, Date>(), facts = new Map<string, AgentFacts>()): Promise<Map<string, string>> {
   const uuids = references.filter(isUuid);
   const names = references.map((reference) => reference.toLowerCase());
   const rows = await tx
-    .select({ id: agents.id, name: agents.name, status: agents.status, containedSince: containments.startedAt })
+    .select({
+      id: agents.id,
+      name: agents.name,
+      status: agents.status,
+      scopes: agents.scopes,
+      environment: agents.environment,
+      containedSince: containments.startedAt,
+    })
     .from(agents)
     .leftJoin(containments, and(eq(containments.agentId, agents.id), isNull(containments.releasedAt)))
     .where(or(uuids.length ? inArray(agents.id, uuids) : undefined, inArray(sql`lower(${agents.name})`, names)));
   const found = new Map<string, string>();
   for (const reference of references) {
     const match = rows.find((row) => row.id === reference || row.name.toLowerCase() === reference.toLowerCase());
-    if (match) found.set(reference, match.id);
+    if (match) {
+      found.set(reference, match.id);
+      facts.set(match.id, { id: match.id, name: match.name, status: match.status, scopes: match.scopes, environment: match.environment });
+    }
     // Suspended without a containment record (set by hand before the kill switch existed): since always.
     if (match?.status === "suspended") contained.set(match.id, match.containedSince ?? new Date(0));
   }
@@ -45,17 +58,18 @@ async function lookUp(tx: Tx, references: string[], contained = new Map<string, 
 export async function resolveAgents(tx: Tx, caller: IngestKeyCaller, references: string[]): Promise<ResolvedAgents> {
   const distinct = [...new Set(references)];
   const contained = new Map<string, Date>();
-  const ids = distinct.length ? await lookUp(tx, distinct, contained) : new Map<string, string>();
+  const facts = new Map<string, AgentFacts>();
+  const ids = distinct.length ? await lookUp(tx, distinct, contained, facts) : new Map<string, string>();
   const missing = distinct.filter((reference) => !ids.has(reference));
   const unknown = new Map<string, string>();
   const discovered: { id: string; name: string }[] = [];
-  if (missing.length === 0) return { ids, unknown, contained, discovered };
+  if (missing.length === 0) return { ids, unknown, contained, discovered, facts };
 
   if (caller.unknownAgents !== "register") {
     for (const reference of missing) {
       unknown.set(reference, `unknown agent "${reference}": register it first, or let this ingest key register unknown agents`);
     }
-    return { ids, unknown, contained, discovered };
+    return { ids, unknown, contained, discovered, facts };
   }
 
   // Sorted, so two batches discovering the same names insert them in the same order
@@ -81,9 +95,9 @@ export async function resolveAgents(tx: Tx, caller: IngestKeyCaller, references:
       .onConflictDoNothing()
       .returning({ id: agents.id, name: agents.name });
     discovered.push(...created);
-    for (const [reference, id] of await lookUp(tx, registrable)) ids.set(reference, id);
+    for (const [reference, id] of await lookUp(tx, registrable, contained, facts)) ids.set(reference, id);
   }
-  return { ids, unknown, contained, discovered };
+  return { ids, unknown, contained, discovered, facts };
 }
 
 /** The audit entries for discovered agents; written last in the ingest transaction. */

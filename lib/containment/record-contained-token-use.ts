@@ -12,6 +12,7 @@ import { respondToAlerts } from "@/lib/alerts/respond-to-alert";
 import { publishActions } from "@/lib/live/publish-actions";
 import { detectFirings } from "@/lib/rules/detect-firings";
 import { loadDetectionInputs } from "@/lib/rules/load-detection-inputs";
+import { loadRulesCached } from "@/lib/rules/load-rules";
 
 /** One record per token per interval: a contained agent retrying in a loop is one line a moment, not a flood. */
 const RECORD_INTERVAL_MS = 10_000;
@@ -30,6 +31,7 @@ export async function recordContainedTokenUse(db: Db, caller: Caller, tokenHash:
     .where(and(eq(agentTokens.tokenHash, tokenHash), eq(agents.status, "suspended")))
     .limit(1);
   if (!token) return;
+  const rules = await loadRulesCached(db);
   const raised = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(actions)
@@ -48,7 +50,7 @@ export async function recordContainedTokenUse(db: Db, caller: Caller, tokenHash:
       .returning();
     if (!row) return [];
     await publishActions(tx, [row.id]);
-    return raiseAlerts(tx, detectFirings([row], await loadDetectionInputs(tx, [row])));
+    return raiseAlerts(tx, detectFirings([row], await loadDetectionInputs(tx, [row], { rules })));
   });
   await respondToAlerts(db, raised);
 }

@@ -2,9 +2,10 @@
 // transaction commits: each batch adds its actions to per-agent, per-minute counters
 // (one statement), then compares each agent's last window with its own average over
 // the baseline period before it. A spike raises at most one firing per agent per window.
-import { and, eq, gt, inArray, max, sql } from "drizzle-orm";
+import { and, eq, inArray, max, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { agentActivity, alerts } from "@/db/schema";
+import { rowsOf } from "@/db/rows-of";
+import { alerts } from "@/db/schema";
 import { type Firing, type RaisedAlert, raiseAlerts } from "@/lib/alerts/raise-alerts";
 import type { ObservedAction } from "./catalog";
 import type { DetectionInputs } from "./load-detection-inputs";
@@ -43,12 +44,14 @@ export async function checkActionRates(
   }
   if (counts.size === 0) return [];
 
-  // Sorted, so concurrent batches lock the same counters in the same order.
+  // Sorted, so concurrent batches lock the same counters in the same order; one JSON
+  // parameter, however many agents and minutes the batch spans.
   const rows = [...counts.values()].sort((a, b) => a.agentId.localeCompare(b.agentId) || a.minute.getTime() - b.minute.getTime());
-  await db
-    .insert(agentActivity)
-    .values(rows)
-    .onConflictDoUpdate({ target: [agentActivity.agentId, agentActivity.minute], set: { actions: sql`${agentActivity.actions} + excluded.actions` } });
+  const counters = JSON.stringify(rows.map((row) => ({ agent_id: row.agentId, minute: row.minute.toISOString(), actions: row.actions })));
+  await db.execute(sql`
+    insert into agent_activity (agent_id, minute, actions)
+    select agent_id, minute, actions from json_populate_recordset(null::agent_activity, ${counters}::json)
+    on conflict (agent_id, minute) do update set actions = agent_activity.actions + excluded.actions`);
 
   const params = rule.params as unknown as RateParams;
   const watched = [...latest.keys()].flatMap((id) => {
@@ -57,26 +60,26 @@ export async function checkActionRates(
   });
   if (watched.length === 0) return [];
 
-  const earliestEnd = Math.min(...watched.map((agent) => floorMinute((latest.get(agent.id) as ObservedAction).occurredAt).getTime()));
-  const since = new Date(earliestEnd - (params.windowMinutes + params.baselineMinutes) * MINUTE);
-  const buckets = await db
-    .select()
-    .from(agentActivity)
-    .where(and(inArray(agentActivity.agentId, watched.map((agent) => agent.id)), gt(agentActivity.minute, since)));
+  // Each agent's window ends at the minute of its latest action in the batch; the sums
+  // are made by the database, one row per agent.
+  const ends = JSON.stringify(watched.map((agent) => ({ agent_id: agent.id, minute: floorMinute((latest.get(agent.id) as ObservedAction).occurredAt).toISOString() })));
+  const sums = rowsOf<{ agent_id: string; recent: string | number | null; before: string | number | null }>(
+    await db.execute(sql`
+      select ends.agent_id,
+        sum(activity.actions) filter (where activity.minute > ends.minute - make_interval(mins => ${params.windowMinutes})) as recent,
+        sum(activity.actions) filter (where activity.minute <= ends.minute - make_interval(mins => ${params.windowMinutes})) as before
+      from json_populate_recordset(null::agent_activity, ${ends}::json) as ends
+      join agent_activity activity on activity.agent_id = ends.agent_id
+        and activity.minute <= ends.minute
+        and activity.minute > ends.minute - make_interval(mins => ${params.windowMinutes + params.baselineMinutes})
+      group by ends.agent_id`),
+  );
   const firings: Firing[] = [];
   for (const agent of watched) {
     const last = latest.get(agent.id) as Pick<ObservedAction, "id" | "occurredAt">;
-    const end = floorMinute(last.occurredAt).getTime();
-    const windowStart = end - (params.windowMinutes - 1) * MINUTE;
-    const baselineStart = windowStart - params.baselineMinutes * MINUTE;
-    let recent = 0;
-    let before = 0;
-    for (const bucket of buckets) {
-      if (bucket.agentId !== agent.id) continue;
-      const at = bucket.minute.getTime();
-      if (at >= windowStart && at <= end) recent += bucket.actions;
-      else if (at >= baselineStart && at < windowStart) before += bucket.actions;
-    }
+    const sum = sums.find((row) => row.agent_id === agent.id);
+    const recent = Number(sum?.recent ?? 0);
+    const before = Number(sum?.before ?? 0);
     const baselinePerWindow = (before * params.windowMinutes) / params.baselineMinutes;
     if (recent < params.minActions || recent <= params.factor * baselinePerWindow) continue;
     firings.push({

@@ -12,10 +12,19 @@ export interface DetectionInputs {
   approvals: Map<string, ApprovalFacts>;
 }
 
-export async function loadDetectionInputs(db: Queryable, observed: Pick<ObservedAction, "agentId" | "approvalId">[]): Promise<DetectionInputs> {
-  const rules = observed.length ? await loadRules(db) : [];
+/**
+ * `known`: agents the caller already read (the ingest verb's lookup), and `rules` it
+ * already holds (loadRulesCached), each spared a query.
+ */
+export async function loadDetectionInputs(
+  db: Queryable,
+  observed: Pick<ObservedAction, "agentId" | "approvalId">[],
+  given: { known?: ReadonlyMap<string, AgentFacts>; rules?: EffectiveRule[] } = {},
+): Promise<DetectionInputs> {
+  const known = given.known ?? new Map<string, AgentFacts>();
+  const rules = observed.length ? (given.rules ?? (await loadRules(db))) : [];
   if (!rules.some((rule) => rule.enabled)) return { rules, agents: new Map(), approvals: new Map() };
-  const agentIds = [...new Set(observed.map((action) => action.agentId).filter((id): id is string => id !== null))];
+  const agentIds = [...new Set(observed.map((action) => action.agentId).filter((id): id is string => id !== null && !known.has(id)))];
   const approvalIds = [...new Set(observed.map((action) => action.approvalId).filter((id): id is string => id !== null))];
   const agentRows: AgentFacts[] = agentIds.length
     ? await db
@@ -39,7 +48,7 @@ export async function loadDetectionInputs(db: Queryable, observed: Pick<Observed
     : [];
   return {
     rules,
-    agents: new Map(agentRows.map((agent) => [agent.id, agent])),
+    agents: new Map([...known, ...agentRows.map((agent) => [agent.id, agent] as const)]),
     approvals: new Map(approvalRows.map((approval) => [approval.id, approval])),
   };
 }

@@ -1,7 +1,7 @@
 // The rules as they run now: the catalogue's defaults overlaid with admins' settings.
-// Read once per ingested batch (at most a handful of rows), so a change in Settings
-// applies to the very next action on every replica.
-import type { Queryable } from "@/db/client";
+// A change in Settings applies to the next batch on this replica and within a second
+// on the others (loadRulesCached).
+import type { Db, Queryable } from "@/db/client";
 import { ruleSettings } from "@/db/schema";
 import type { AgentEnvironment } from "@/lib/agents/vocabulary";
 import { type RuleDefinition, type AgentFacts, ruleCatalog } from "./catalog";
@@ -19,6 +19,29 @@ export interface EffectiveRule {
   environments: AgentEnvironment[];
   updatedAt: Date | null;
   updatedBy: string | null;
+}
+
+// Ingest reads the rules on every batch; a second-old copy is as good and spares a
+// round trip. A change made in this process clears it at once (forgetRules); other
+// replicas see it within a second.
+const CACHE_MS = 1000;
+// Per database handle: tests (and tools) may hold several databases in one process.
+const holder = globalThis as typeof globalThis & { __tourniquetRules?: WeakMap<Db, { at: number; rules: Promise<EffectiveRule[]> }> };
+const cache = () => (holder.__tourniquetRules ??= new WeakMap());
+
+/** Drops the cached rules: the next read goes to the database. */
+export function forgetRules(db: Db): void {
+  cache().delete(db);
+}
+
+/** The rules for detection, at most a second old. */
+export async function loadRulesCached(db: Db): Promise<EffectiveRule[]> {
+  const held = cache().get(db);
+  if (held && Date.now() - held.at < CACHE_MS) return held.rules;
+  const rules = loadRules(db);
+  cache().set(db, { at: Date.now(), rules });
+  rules.catch(() => forgetRules(db));
+  return rules;
 }
 
 export async function loadRules(db: Queryable): Promise<EffectiveRule[]> {

@@ -12,7 +12,7 @@ import { type Caller, callerLabel } from "@/lib/auth/caller";
 import { invalidInput, notFound } from "@/lib/errors";
 import { publishChange } from "@/lib/live/publish-change";
 import { ruleDefinition } from "./catalog";
-import { loadRules } from "./load-rules";
+import { forgetRules, loadRules } from "./load-rules";
 import { type PublicRule, toPublicRule } from "./public-rule";
 import { alertSeverities, ruleResponses } from "./vocabulary";
 
@@ -38,7 +38,7 @@ export async function updateRule(db: Db, caller: Caller, key: string, raw: Updat
   const definition = ruleDefinition(key);
   if (!definition) throw notFound("The rule");
 
-  return db.transaction(async (tx) => {
+  const updated = await db.transaction(async (tx) => {
     // Serialises concurrent edits of one rule: each reads what the last one wrote.
     await tx.insert(ruleSettings).values({ key, ...definition.defaults }).onConflictDoNothing();
     const [locked] = await tx.select().from(ruleSettings).where(inArray(ruleSettings.key, [key])).for("update");
@@ -86,8 +86,10 @@ export async function updateRule(db: Db, caller: Caller, key: string, raw: Updat
       },
       after: { ...next, agents: { include: next.includeAgentIds, exclude: next.excludeAgentIds } },
     });
-    const updated = (await loadRules(tx)).find((rule) => rule.key === key);
-    if (!updated) throw notFound("The rule");
-    return toPublicRule(updated);
+    const after = (await loadRules(tx)).find((rule) => rule.key === key);
+    if (!after) throw notFound("The rule");
+    return toPublicRule(after);
   });
+  forgetRules(db);
+  return updated;
 }
