@@ -1,4 +1,4 @@
-// Every action of the incident's agents inside its window, oldest first, a few
+// Every action of the incident's agents inside its window, oldest first, two
 // thousand rows at a time: reports stream it, so 100,000 actions never sit in memory at
 // once. The next batch is read while the caller formats the current one.
 import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
@@ -6,17 +6,37 @@ import type { Queryable } from "@/db/client";
 import { type Action, actions, incidentAgents, type Incident } from "@/db/schema";
 import { incidentWindow } from "./incident-window";
 
-const BATCH = 5000;
+const BATCH = 2000;
 
-export async function* incidentActions(db: Queryable, incident: Incident): AsyncGenerator<Action[]> {
+/** What a report prints of an action: no attributes or trace ids, which it never shows. */
+const reportColumns = {
+  id: actions.id,
+  externalId: actions.externalId,
+  occurredAt: actions.occurredAt,
+  actorType: actions.actorType,
+  agentId: actions.agentId,
+  humanId: actions.humanId,
+  kind: actions.kind,
+  tool: actions.tool,
+  targetType: actions.targetType,
+  targetId: actions.targetId,
+  sensitivity: actions.sensitivity,
+  outcome: actions.outcome,
+  onBehalfOf: actions.onBehalfOf,
+  afterContainment: actions.afterContainment,
+  summary: actions.summary,
+};
+export type ReportAction = Pick<Action, keyof typeof reportColumns>;
+
+export async function* incidentActions(db: Queryable, incident: Incident): AsyncGenerator<ReportAction[]> {
   const agentIds = (await db.select({ id: incidentAgents.agentId }).from(incidentAgents).where(eq(incidentAgents.incidentId, incident.id))).map(
     (row) => row.id,
   );
   if (agentIds.length === 0) return;
   const { from, to } = incidentWindow(incident);
-  const read = (after: { occurredAt: Date; id: number } | null): Promise<Action[]> =>
+  const read = (after: { occurredAt: Date; id: number } | null): Promise<ReportAction[]> =>
     db
-      .select()
+      .select(reportColumns)
       .from(actions)
       .where(
         and(
@@ -33,7 +53,7 @@ export async function* incidentActions(db: Queryable, incident: Incident): Async
   for (;;) {
     const rows = await next;
     if (rows.length === 0) return;
-    const last = rows[rows.length - 1] as Action;
+    const last = rows[rows.length - 1] as ReportAction;
     const more = rows.length === BATCH;
     if (more) {
       next = read({ occurredAt: last.occurredAt, id: last.id });

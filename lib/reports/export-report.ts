@@ -8,7 +8,7 @@ import { Readable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
 import PDFDocument from "pdfkit";
 import type { Db } from "@/db/client";
-import type { Action } from "@/db/schema";
+import type { ReportAction } from "@/lib/incidents/incident-actions";
 import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
 import type { Caller } from "@/lib/auth/caller";
 import { incidentActions } from "@/lib/incidents/incident-actions";
@@ -28,7 +28,7 @@ const contentTypes: Record<ReportFormat, string> = {
 const CSV_COLUMNS = ["occurred_at", "seq", "actor_type", "agent", "person", "kind", "tool", "target_type", "target_id", "sensitivity", "outcome", "on_behalf_of", "after_containment", "summary"];
 
 /** A batch of rows in one call: the formatter's set-up costs more than a row. */
-function csvRows(batch: Action[], names: Map<string, string>): string {
+function csvRows(batch: ReportAction[], names: Map<string, string>): string {
   return stringify(
     batch.map((action) => [
       action.occurredAt.toISOString(), action.id, action.actorType, names.get(action.agentId ?? "") ?? "", action.humanId ?? "", action.kind,

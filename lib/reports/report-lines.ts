@@ -1,5 +1,5 @@
 // The report as plain lines, shared by Markdown and PDF so both say the same things.
-import type { Action } from "@/db/schema";
+import type { ReportAction } from "@/lib/incidents/incident-actions";
 import { formatDuration } from "./format-duration";
 import type { ReportData } from "./report-data";
 
@@ -82,7 +82,7 @@ export function reportSections(data: ReportData): Section[] {
   ];
 }
 
-export function timelineLine(action: Action, agentNames: Map<string, string>): string {
+export function timelineLine(action: ReportAction, agentNames: Map<string, string>): string {
   const who = action.actorType === "human" ? `person ${action.humanId}` : (agentNames.get(action.agentId ?? "") ?? action.agentId ?? "?");
   const target = action.targetType ? ` ${action.targetType} ${action.targetId}${action.sensitivity ? ` [${action.sensitivity}]` : ""}` : "";
   return `${action.occurredAt.toISOString()} #${action.id} ${who} ${action.kind}${action.tool ? ` ${action.tool}` : ""}${target} ${action.outcome}${action.afterContainment ? " AFTER CONTAINMENT" : ""}: ${action.summary ?? ""}`;
