@@ -30,7 +30,22 @@ export class HttpClient {
     this.agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
   }
 
-  request(method: string, path: string, options: RequestOptions = {}): Promise<HttpReply> {
+  /**
+   * A kept-alive socket the server has just closed (its idle timeout) fails the request
+   * sent on it with ECONNRESET; Node's documented answer is to send it again once.
+   */
+  async request(method: string, path: string, options: RequestOptions = {}): Promise<HttpReply> {
+    try {
+      return await this.send(method, path, options);
+    } catch (error) {
+      if ((error as { reusedSocket?: boolean; code?: string }).reusedSocket && (error as { code?: string }).code === "ECONNRESET") {
+        return this.send(method, path, options);
+      }
+      throw error;
+    }
+  }
+
+  private send(method: string, path: string, options: RequestOptions): Promise<HttpReply> {
     const url = new URL(path, this.baseUrl);
     const body = options.body === undefined ? undefined : Buffer.isBuffer(options.body) ? options.body : Buffer.from(options.body);
     const headers: Record<string, string> = { ...options.headers };
@@ -49,7 +64,10 @@ export class HttpClient {
         },
       );
       request.setTimeout(options.timeoutMs ?? 120_000, () => request.destroy(new Error(`${method} ${path} timed out`)));
-      request.on("error", reject);
+      request.on("error", (error: Error & { reusedSocket?: boolean }) => {
+        error.reusedSocket = request.reusedSocket;
+        reject(error);
+      });
       request.end(body);
     });
   }
