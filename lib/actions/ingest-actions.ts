@@ -24,7 +24,7 @@ import { detectFirings } from "@/lib/rules/detect-firings";
 import { type DetectionInputs, loadDetectionInputs } from "@/lib/rules/load-detection-inputs";
 import { loadRulesCached } from "@/lib/rules/load-rules";
 import { type ActionInput, actionInput, agentReference } from "./action-input";
-import { insertActionRows } from "./insert-action-rows";
+import { insertActionRows, toActionRow } from "./insert-action-rows";
 import { recordDiscoveredAgents, resolveAgents } from "./resolve-agents";
 
 export const MAX_BATCH = 1000;
@@ -89,32 +89,13 @@ export async function ingestActions(db: Db, caller: Caller, items: unknown[]): P
         results[index] = { index, id: action.id, status: "rejected", reason: unknown.get(reference) ?? "unknown agent" };
         continue;
       }
-      const isHuman = action.actor?.type === "human";
       rows.push({
         index,
-        row: {
+        row: toActionRow(action, {
           ingestKeyId: caller.id,
-          externalId: action.id,
-          actorType: isHuman ? ("human" as const) : ("agent" as const),
           agentId: agentId ?? null,
-          humanId: isHuman ? (action.actor?.id ?? null) : null,
-          occurredAt: action.occurredAt,
-          kind: action.kind,
-          tool: action.tool ?? null,
-          targetType: action.target?.type ?? null,
-          targetId: action.target?.id ?? null,
-          targetUri: action.target?.uri ?? null,
-          sensitivity: action.target?.sensitivity ?? null,
-          onBehalfOf: action.onBehalfOf ?? null,
-          credential: action.credential ?? null,
-          outcome: action.outcome,
-          summary: action.summary ?? null,
-          attributes: action.attributes ?? null,
-          traceId: action.traceId?.toLowerCase() ?? null,
-          spanId: action.spanId?.toLowerCase() ?? null,
-          approvalId: action.approvalId ?? null,
           afterContainment: agentId ? action.occurredAt >= (contained.get(agentId) ?? new Date(8.64e15)) : false,
-        },
+        }),
       });
     }
 

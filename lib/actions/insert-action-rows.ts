@@ -6,6 +6,8 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { rowsOf } from "@/db/rows-of";
 import type { actions } from "@/db/schema";
+import type { ActionInput } from "./action-input";
+import type { ActionKind, ActorType, Outcome, Sensitivity } from "./vocabulary";
 
 export type NewActionRow = Omit<typeof actions.$inferInsert, "id"> & { occurredAt: Date };
 
@@ -46,6 +48,55 @@ function wellFormed(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(wellFormed);
   if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, item]) => [wellFormedText(key), wellFormed(item)]));
   return value;
+}
+
+/** A row as this module writes it: every field the rules read is set. */
+export interface ActionRow extends NewActionRow {
+  actorType: ActorType;
+  agentId: string | null;
+  humanId: string | null;
+  kind: ActionKind;
+  tool: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  sensitivity: Sensitivity | null;
+  outcome: Outcome;
+  summary: string | null;
+  attributes: Record<string, unknown> | null;
+  approvalId: string | null;
+  afterContainment: boolean;
+}
+
+/** The row a validated action becomes, for the ingest verb and the demo's finished run alike. */
+export function toActionRow(
+  action: ActionInput,
+  where: { ingestKeyId: string; agentId: string | null; afterContainment: boolean; receivedAt?: Date },
+): ActionRow {
+  const isHuman = action.actor?.type === "human";
+  return {
+    ingestKeyId: where.ingestKeyId,
+    externalId: action.id,
+    actorType: isHuman ? "human" : "agent",
+    agentId: where.agentId,
+    humanId: isHuman ? (action.actor?.id ?? null) : null,
+    occurredAt: action.occurredAt,
+    ...(where.receivedAt ? { receivedAt: where.receivedAt } : {}),
+    kind: action.kind,
+    tool: action.tool ?? null,
+    targetType: action.target?.type ?? null,
+    targetId: action.target?.id ?? null,
+    targetUri: action.target?.uri ?? null,
+    sensitivity: action.target?.sensitivity ?? null,
+    onBehalfOf: action.onBehalfOf ?? null,
+    credential: action.credential ?? null,
+    outcome: action.outcome,
+    summary: action.summary ?? null,
+    attributes: action.attributes ?? null,
+    traceId: action.traceId?.toLowerCase() ?? null,
+    spanId: action.spanId?.toLowerCase() ?? null,
+    approvalId: action.approvalId ?? null,
+    afterContainment: where.afterContainment,
+  };
 }
 
 /** Inserts the rows, skipping any the same sender already sent; answers the stored ones. */

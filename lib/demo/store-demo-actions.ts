@@ -4,7 +4,7 @@
 // after-containment when their agent was contained by then.
 import type { Tx } from "@/db/client";
 import { actionInput } from "@/lib/actions/action-input";
-import { insertActionRows, type NewActionRow } from "@/lib/actions/insert-action-rows";
+import { insertActionRows, type NewActionRow, toActionRow } from "@/lib/actions/insert-action-rows";
 import type { IngestKeyCaller } from "@/lib/auth/caller";
 import { receivedForm } from "./received-form";
 import type { ScenarioAction } from "./scenario-types";
@@ -35,34 +35,15 @@ export async function storeDemoActions(tx: Tx, source: DemoSource, items: readon
   // with the demo's own timestamps, which keeps a fresh start well under a second.
   const rows = received.map((form): NewActionRow => {
     const action = actionInput.parse(form);
-    const isHuman = action.actor?.type === "human";
     const agentId = action.agent ? source.agentIds.get(action.agent) : undefined;
     if (action.agent && !agentId) throw new Error(`demo action ${action.id} names an agent that was not seeded: ${action.agent}`);
-    return {
+    return toActionRow(action, {
       ingestKeyId: source.caller.id,
-      externalId: action.id,
-      actorType: isHuman ? "human" : "agent",
       agentId: agentId ?? null,
-      humanId: isHuman ? (action.actor?.id ?? null) : null,
-      occurredAt: action.occurredAt,
+      afterContainment: agentId ? contained.has(agentId) : false,
       // Senders batch: an action arrives a moment after it happened.
       receivedAt: new Date(action.occurredAt.getTime() + 800),
-      kind: action.kind,
-      tool: action.tool ?? null,
-      targetType: action.target?.type ?? null,
-      targetId: action.target?.id ?? null,
-      targetUri: action.target?.uri ?? null,
-      sensitivity: action.target?.sensitivity ?? null,
-      onBehalfOf: action.onBehalfOf ?? null,
-      credential: action.credential ?? null,
-      outcome: action.outcome,
-      summary: action.summary ?? null,
-      attributes: action.attributes ?? null,
-      traceId: action.traceId?.toLowerCase() ?? null,
-      spanId: action.spanId?.toLowerCase() ?? null,
-      approvalId: null,
-      afterContainment: agentId ? contained.has(agentId) : false,
-    };
+    });
   });
   // The ingest verb's own insert (one JSON parameter per chunk).
   for (let start = 0; start < rows.length; start += CHUNK) await insertActionRows(tx, rows.slice(start, start + CHUNK));
