@@ -93,8 +93,9 @@ test("an agent that asks first waits until a responder approves, and its post is
   await expect(card).toHaveCount(0);
   await expect(page.getByText("Jordan asked for it; the answer is right")).toBeVisible();
 
-  // The post names its approval: no alert, and the timeline links the two.
-  await page.request.post("/api/v1/actions", { headers: { authorization: `Bearer ${ingestKey}` }, data: { actions: [forumPost(agent.name, { approvalId: approval.id })] } });
+  // The post names its approval, on the thread it asked about: no alert, and the timeline links the two.
+  const post = forumPost(agent.name, { approvalId: approval.id, target: { type: "forum", id: "eng-forum/4822", sensitivity: "internal" } });
+  await page.request.post("/api/v1/actions", { headers: { authorization: `Bearer ${ingestKey}` }, data: { actions: [post] } });
   const alerts = await (await page.request.get(`/api/v1/alerts?agentId=${agent.id}&status=open`)).json();
   expect(alerts.alerts).toEqual([]);
   await gotoReady(page, `/timeline?agentId=${agent.id}`);
