@@ -1,22 +1,19 @@
 // Each rule fires on its pattern and stays quiet on a near miss, through the real
-// ingest path on a real database; and the circuit breaker contains within a second.
-import { and, eq } from "drizzle-orm";
+// ingest path on a real database. The circuit breaker's tests are in lib/alerts.
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
-import { actions, agents, alertFirings, alerts, auditEntries, containments, incidentAgents, incidents } from "@/db/schema";
-import { ingestActions } from "@/lib/actions/ingest-actions";
+import { actions, alertFirings, alerts, auditEntries } from "@/db/schema";
 import { dismissAlert } from "@/lib/alerts/dismiss-alert";
 import { decideApproval } from "@/lib/approvals/decide-approval";
 import { requestApproval, requestApprovalInput } from "@/lib/approvals/request-approval";
 import type { AgentCaller, IngestKeyCaller, ResourceServerCaller, UserCaller } from "@/lib/auth/caller";
 import { containAgent } from "@/lib/containment/contain-agent";
-import { restoreAgent } from "@/lib/containment/restore-agent";
-import { updateIncident } from "@/lib/incidents/update-incident";
-import { exportReport } from "@/lib/reports/export-report";
 import { introspectToken } from "@/lib/credentials/introspect-token";
 import { issueAgentToken } from "@/lib/credentials/issue-agent-token";
 import type { PublicAgent } from "@/lib/agents/public-agent";
 import { createAgent } from "@/lib/testing/agents";
+import { alertsOf as alertsOfRule, sendAccepted } from "@/lib/testing/alerts";
 import { action, createIngestCaller } from "@/lib/testing/ingest";
 import { createPerson } from "@/lib/testing/people";
 import { updateRule } from "./update-rule";
@@ -34,18 +31,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function alertsOf(rule: RuleKey, agentId?: string) {
-  return t.db
-    .select()
-    .from(alerts)
-    .where(and(eq(alerts.ruleKey, rule), agentId ? eq(alerts.agentId, agentId) : undefined));
-}
-
-async function send(...items: Record<string, unknown>[]) {
-  const result = await ingestActions(t.db, source, items);
-  expect(result.rejected, JSON.stringify(result.results)).toBe(0);
-  return result;
-}
+const alertsOf = (rule: RuleKey, agentId?: string) => alertsOfRule(t.db, rule, agentId);
+const send = (...items: Record<string, unknown>[]) => sendAccepted(t.db, source, items);
 
 const agentCaller = async (agent: PublicAgent): Promise<AgentCaller> => {
   const issued = await issueAgentToken(t.db, admin, agent.id, {});
@@ -261,64 +248,5 @@ describe("alerts", () => {
     await expect(updateRule(t.db, admin, "no-such-rule", {})).rejects.toMatchObject({ status: 404 });
     const viewer = await createPerson(t.db, "viewer");
     await expect(updateRule(t.db, viewer, "rate-spike", { enabled: false })).rejects.toMatchObject({ status: 403 });
-  });
-});
-
-describe("circuit breaker", () => {
-  it("contains the agent within a second of the action being ingested, as the rule, with an incident", async () => {
-    await updateRule(t.db, admin, "unapproved-post", { response: "contain" });
-    const agent = await createAgent(t.db);
-    const { token } = await issueAgentToken(t.db, admin, agent.id, {});
-    await send(action(agent.name, { kind: "message_post", target: { type: "forum", id: "eng-forum/1", sensitivity: "internal" } }));
-    // By the time ingest answers, introspection already says no.
-    expect(await introspectToken(t.db, server, token)).toEqual({ active: false });
-
-    const [stored] = await t.db.select().from(actions).where(and(eq(actions.agentId, agent.id), eq(actions.kind, "message_post")));
-    const [containment] = await t.db.select().from(containments).where(eq(containments.agentId, agent.id));
-    expect(containment?.containedBy).toBe("rule:unapproved-post");
-    const delay = containment!.startedAt.getTime() - stored!.receivedAt.getTime();
-    expect(delay).toBeGreaterThanOrEqual(0);
-    expect(delay).toBeLessThan(1000);
-
-    const [alert] = await alertsOf("unapproved-post", agent.id);
-    expect(alert).toMatchObject({ responseState: "done", containmentId: containment!.id });
-    const [incident] = await t.db.select().from(incidents).where(eq(incidents.id, alert!.incidentId!));
-    expect(incident).toMatchObject({ severity: "SEV2", status: "contained", commander: "rule:unapproved-post" });
-    expect(await t.db.select().from(incidentAgents).where(eq(incidentAgents.incidentId, incident!.id))).toHaveLength(1);
-    const [row] = await t.db.select().from(agents).where(eq(agents.id, agent.id));
-    expect(row?.status).toBe("suspended");
-    const ruleEntries = await t.db.select().from(auditEntries).where(eq(auditEntries.actorLabel, "rule:unapproved-post"));
-    expect(ruleEntries.map((entry) => entry.action)).toEqual(expect.arrayContaining(["alert.raised", "incident.declared", "agent.contained"]));
-    const report = await new Response((await exportReport(t.db, admin, incident!.id, "md")).body).text();
-    expect(report).toContain(`ALR-${alert!.number} high unapproved-post`);
-
-    // Resolving the incident resolves its alert; restored, the agent posts again: a new
-    // alert, a new incident, and contained again.
-    await updateIncident(t.db, admin, incident!.id, { status: "resolved" });
-    expect((await alertsOf("unapproved-post", agent.id))[0]?.status).toBe("resolved");
-    await restoreAgent(t.db, admin, agent.id, { reason: "owner fixed the prompt" });
-    await send(action(agent.name, { kind: "message_post", target: { type: "forum", id: "eng-forum/2", sensitivity: "internal" } }));
-    const both = await alertsOf("unapproved-post", agent.id);
-    const again = both.find((row) => row.status === "open");
-    expect(both).toHaveLength(2);
-    expect(again).toMatchObject({ firings: 1, responseState: "done" });
-    expect(again!.incidentId).not.toBe(incident!.id);
-    const [suspended] = await t.db.select().from(agents).where(eq(agents.id, agent.id));
-    expect(suspended?.status).toBe("suspended");
-    await updateRule(t.db, admin, "unapproved-post", { response: "alert" });
-  });
-
-  it("declares once however many firings arrive", async () => {
-    await updateRule(t.db, admin, "restricted-outside-scope", { response: "declare" });
-    const agent = await createAgent(t.db, { scopes: [] });
-    const read = () => action(agent.name, { kind: "data_read", target: { type: "table", id: "x", sensitivity: "restricted" } });
-    await Promise.all([send(read()), send(read()), send(read())]);
-    const [alert] = await alertsOf("restricted-outside-scope", agent.id);
-    expect(alert?.firings).toBe(3);
-    const declared = await t.db.select().from(incidentAgents).where(eq(incidentAgents.agentId, agent.id));
-    expect(declared).toHaveLength(1);
-    const [row] = await t.db.select().from(agents).where(eq(agents.id, agent.id));
-    expect(row?.status).toBe("active");
-    await updateRule(t.db, admin, "restricted-outside-scope", { response: "alert" });
   });
 });
