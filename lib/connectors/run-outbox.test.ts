@@ -48,7 +48,7 @@ describe("the delivery outbox", () => {
       expect(await runOutbox(t.db)).toMatchObject({ attempted: 1, delivered: 1 });
       const [message] = receiver.received;
       if (!message) throw new Error("nothing received");
-      const payload = new Webhook(connector.secret).verify(message.body, message.headers) as { type: string; data: { agent: { name: string }; containment: { reason: string } } };
+      const payload = new Webhook(String(connector.secret)).verify(message.body, message.headers) as { type: string; data: { agent: { name: string }; containment: { reason: string } } };
       expect(payload).toMatchObject({ type: "agent.contained", data: { agent: { name: "webhook-target" }, containment: { reason: "exfiltration attempt" } } });
       expect(() => new Webhook(`whsec_${Buffer.from("another secret of 32 bytes!!!!!").toString("base64")}`).verify(message.body, message.headers)).toThrow();
       const [done] = await t.db.select().from(deliveries).where(eq(deliveries.connectorId, connector.id));
