@@ -3,9 +3,9 @@
 // the containment's CAEP events as SETs it checks with jose through jwks_uri.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { type Page, expect, test } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
-import { signIn } from "./fixtures/session";
+import { E2E_ADMIN } from "./fixtures/constants";
 
 const PUSH = "urn:ietf:rfc:8935";
 const POLL = "urn:ietf:rfc:8936";
@@ -36,16 +36,27 @@ async function startPushReceiver(status = 202, body = "") {
 }
 
 /** What the admin does once, in Settings: a receiver credential. Everything after uses only it. */
-async function receiverCredential(page: Page): Promise<string> {
-  await signIn(page);
-  const created = await page.request.post("/api/v1/ssf-receivers", { data: { name: `receiver-${Date.now()}` } });
+async function receiverCredential(page: APIRequestContext): Promise<string> {
+  await signInOverHttp(page);
+  const created = await page.post("/api/v1/ssf-receivers", { data: { name: `receiver-${Date.now()}` } });
   expect(created.status()).toBe(201);
   return (await created.json()).token;
 }
 
-async function containNewAgent(page: Page, owner: string) {
-  const agent = await (await page.request.post("/api/v1/agents", { data: { name: `ssf-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`, owner, scopes: ["docs:read"] } })).json();
-  expect((await page.request.post(`/api/v1/agents/${agent.id}/contain`, { data: { reason: "leaked its token in a forum post" } })).status()).toBe(200);
+/** The admin signs in through next-auth's credentials endpoint (no browser needed); the context keeps the cookie. */
+async function signInOverHttp(request: APIRequestContext): Promise<void> {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const signedIn = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: E2E_ADMIN.email, password: E2E_ADMIN.password, redirect: "false" },
+    maxRedirects: 0,
+  });
+  expect(signedIn.status()).toBeLessThan(400);
+  expect((await (await request.get("/api/v1/me")).json()).email).toBe(E2E_ADMIN.email);
+}
+
+async function containNewAgent(page: APIRequestContext, owner: string) {
+  const agent = await (await page.post("/api/v1/agents", { data: { name: `ssf-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`, owner, scopes: ["docs:read"] } })).json();
+  expect((await page.post(`/api/v1/agents/${agent.id}/contain`, { data: { reason: "leaked its token in a forum post" } })).status()).toBe(200);
   return agent as { id: string };
 }
 
@@ -92,7 +103,7 @@ function expectContainmentSets(sets: Awaited<ReturnType<typeof verifySet>>["payl
   expect(change).toMatchObject({ credential_type: "password", change_type: "revoke" });
 }
 
-test("push: a receiver onboards from the configuration URL, verifies its stream and receives the containment's SETs", async ({ page, baseURL }) => {
+test("push: a receiver onboards from the configuration URL, verifies its stream and receives the containment's SETs", async ({ request: page, baseURL }) => {
   const base = baseURL ?? "";
   const receiver = await startPushReceiver();
   try {
@@ -130,7 +141,7 @@ test("push: a receiver onboards from the configuration URL, verifies its stream 
   }
 });
 
-test("poll: the receiver takes SETs from the poll endpoint and acknowledges them", async ({ page, baseURL }) => {
+test("poll: the receiver takes SETs from the poll endpoint and acknowledges them", async ({ request: page, baseURL }) => {
   const base = baseURL ?? "";
   const token = await receiverCredential(page);
   const config = await onboard(base);
@@ -160,13 +171,13 @@ test("poll: the receiver takes SETs from the poll endpoint and acknowledges them
   // Not acknowledged yet: offered again. Acknowledged: gone.
   expect(Object.keys((await poll({ returnImmediately: true })).sets).sort()).toEqual(Object.keys(second.sets).sort());
   expect(await poll({ returnImmediately: true, ack: Object.keys(second.sets) })).toEqual({ sets: {}, moreAvailable: false });
-  const containment = await (await page.request.get(`/api/v1/agents/${agent.id}/containment`)).json();
+  const containment = await (await page.get(`/api/v1/agents/${agent.id}/containment`)).json();
   const onStream = containment.deliveries.filter((delivery: { connector: string }) => delivery.connector === stream.description);
   expect(onStream.map((delivery: { status: string }) => delivery.status)).toEqual(["delivered", "delivered"]);
   expect((await as(`${config.configuration_endpoint}?stream_id=${stream.stream_id}`, "DELETE")).status).toBe(204);
 });
 
-test("a receiver answering 400 with an RFC 8935 err: retried at most once, the code shows on the containment and the stream's status", async ({ page, baseURL }) => {
+test("a receiver answering 400 with an RFC 8935 err: retried at most once, the code shows on the containment and the stream's status", async ({ request: page, baseURL }) => {
   const base = baseURL ?? "";
   const receiver = await startPushReceiver(400, JSON.stringify({ err: "invalid_issuer", description: "we do not trust this issuer" }));
   try {
@@ -176,7 +187,7 @@ test("a receiver answering 400 with an RFC 8935 err: retried at most once, the c
     const stream = await (await as(config.configuration_endpoint, "POST", { delivery: { method: PUSH, endpoint_url: receiver.url }, description: `rejecting-${Date.now()}` })).json();
     const agent = await containNewAgent(page, "rejected@example.com");
     const mine = async () => {
-      const containment = await (await page.request.get(`/api/v1/agents/${agent.id}/containment`)).json();
+      const containment = await (await page.get(`/api/v1/agents/${agent.id}/containment`)).json();
       return containment.deliveries.filter((delivery: { connector: string }) => delivery.connector === stream.description) as {
         status: string;
         attempts: number;

@@ -30,6 +30,7 @@ export const matrix: Record<string, Policy> = {
   "POST /api/ssf/streams/subjects/remove": "admin",
   "POST /api/ssf/streams/verify": "admin",
   "POST /api/ssf/poll/[streamId]": "admin",
+  "POST /api/v1/agents/[id]/credentials/[credentialId]/reenable": "restore",
   "GET /api/v1/ssf-receivers": "admin",
   "POST /api/v1/ssf-receivers": "admin",
   "POST /api/v1/ssf-receivers/[id]/revoke": "admin",

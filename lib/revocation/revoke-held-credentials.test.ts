@@ -17,7 +17,9 @@ import { containAgent } from "@/lib/containment/contain-agent";
 import { getContainmentStatus } from "@/lib/containment/get-containment-status";
 import { registerExternalCredential } from "@/lib/credentials/register-external-credential";
 import { registerExternalCredentialInput } from "@/lib/credentials/external-credential-fields";
+import { restoreAgent } from "@/lib/containment/restore-agent";
 import { createAgent } from "@/lib/testing/agents";
+import { reenablePostgresRole } from "./reenable-postgres-role";
 import { createPerson } from "@/lib/testing/people";
 
 const PG_ADMIN = process.env.REVOCATION_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -88,6 +90,16 @@ describe("revocation connectors", () => {
     expect(byIdentifier).toEqual({ [role]: "revoked", [redisUser]: "revoked", "deploy-token": "not_revocable" });
     expect(status.leftover.credentials.map((credential) => credential.identifier)).toEqual(["deploy-token"]);
     expect(status.leftover.usableUntil).toBe("2030-01-01T00:00:00.000Z");
+
+    // Restore: the role logs in again only with a new password, shown once; the old one is dead.
+    const roleCredential = status.leftover.results.find((result) => result.identifier === role);
+    await expect(reenablePostgresRole(t.db, admin, agent.id, roleCredential?.credentialId ?? "", { reason: "too early" })).rejects.toThrow(/Restore the agent first/);
+    await restoreAgent(t.db, admin, agent.id, { reason: "rotated everything" });
+    const reenabled = await reenablePostgresRole(t.db, admin, agent.id, roleCredential?.credentialId ?? "", { reason: "rotated everything" });
+    expect(reenabled.password).not.toBe(password);
+    const fresh = postgres(`postgres://${role}:${reenabled.password}@127.0.0.1:5432/postgres`, { max: 1, onnotice: () => {} });
+    expect(await fresh`select current_user as who`).toEqual([{ who: role }]);
+    await fresh.end();
     await disableConnector(t.db, admin, pg.id);
     await disableConnector(t.db, admin, redis.id);
   });
