@@ -31,7 +31,7 @@ export async function changeStream(
     const currentDelivery =
       previous.method === "poll"
         ? { method: "urn:ietf:rfc:8936" as const }
-        : { method: "urn:ietf:rfc:8935" as const, endpoint_url: current.url, authorization_header: openSecret(current.secretCiphertext) || undefined };
+        : { method: "urn:ietf:rfc:8935" as const, endpoint_url: current.url, authorization_header: currentHeader(previous.ownAuthorizationHeader, openSecret(current.secretCiphertext)) };
     const merged: CreateStreamInput =
       mode === "replace"
         ? (input as ReplaceStreamInput)
@@ -70,4 +70,10 @@ export async function deleteStream(db: Db, caller: Caller, streamId: string): Pr
       .where(and(eq(deliveries.connectorId, current.id), inArray(deliveries.status, ["pending", "retrying", "available", "held"])));
     await recordAuditEntry(tx, caller, { action: "ssf_stream.deleted", target: { type: "connector", id: current.id }, after: { name: current.name } });
   });
+}
+
+/** A CAEP connector made in Settings holds a bearer secret; a stream holds the receiver's whole header. */
+function currentHeader(own: boolean, secret: string): string | undefined {
+  if (own) return secret || undefined;
+  return `Bearer ${secret}`;
 }
