@@ -27,6 +27,8 @@ export function AddCredentialDialog({ agentId, open, onClose }: { agentId: strin
         expiresAt: expires ? new Date(`${expires}T23:59:59Z`).toISOString() : null,
         revocableByConnector: form.get("revocable") === "on",
         notes: value("notes"),
+        ...(value("connectorId") ? { connectorId: value("connectorId") } : {}),
+        ...(value("secret") ? { secret: value("secret") } : {}),
       },
       { onSuccess: close },
     );
@@ -35,7 +37,7 @@ export function AddCredentialDialog({ agentId, open, onClose }: { agentId: strin
   return (
     <Dialog open={open} onClose={close} title="Register a credential held elsewhere">
       <form onSubmit={submit} noValidate className="flex flex-col gap-3">
-        <p className="text-sm text-muted">Record what the agent holds in another system. Never paste the secret itself.</p>
+        <p className="text-sm text-muted">Record what the agent holds in another system. Paste a secret only for an oauth connector, which must send it to its server to revoke it.</p>
         <TextField label="System" name="system" placeholder="github, aws, snowflake…" required error={error?.fieldError("system")} />
         <TextField
           label="Identifier"
@@ -50,6 +52,13 @@ export function AddCredentialDialog({ agentId, open, onClose }: { agentId: strin
           <input type="checkbox" name="revocable" /> A connector can revoke it when the agent is contained
         </label>
         <TextField label="Notes" name="notes" />
+        <TextField
+          label="Revocation connector id (optional)"
+          name="connectorId"
+          placeholder="a postgres, redis or oauth connector from Settings"
+          error={error?.fieldError("connectorId")}
+        />
+        <TextField label="Token, for an oauth connector only (stored encrypted)" name="secret" type="password" error={error?.fieldError("secret")} />
         {error && !error.details ? (
           <p role="alert" className="text-sm text-danger">
             {error.message}

@@ -6,6 +6,10 @@ import { Dialog } from "@/components/ui/dialog";
 import { DialogActions } from "@/components/ui/dialog-actions";
 import { useContainMutation, useContainmentStatus } from "@/lib/containment/queries";
 import { formatUtc } from "@/lib/format-time";
+import { revocationKinds } from "@/lib/connectors/vocabulary";
+
+// Revocation connectors act on credentials; they are listed with those, not as systems told.
+const actsOnCredentials = (kind: string) => (revocationKinds as readonly string[]).includes(kind);
 
 interface Props {
   agent: { id: string; name: string; liveTokens?: number };
@@ -52,15 +56,32 @@ export function ContainDialog({ agent, open, onClose, defaultReason = "", incide
           <li>
             Tell{" "}
             {status.data
-              ? status.data.notifies.length
-                ? status.data.notifies.map((system) => `${system.name} (${system.kind})`).join(", ")
+              ? status.data.notifies.some((system) => !actsOnCredentials(system.kind))
+                ? status.data.notifies
+                    .filter((system) => !actsOnCredentials(system.kind))
+                    .map((system) => `${system.name} (${system.kind})`)
+                    .join(", ")
                 : "no connected system (add connectors in Settings)"
               : "every connected system"}
             .
           </li>
-          {leftover?.credentials.length ? (
+          {leftover?.credentials.some((credential) => credential.connectorId) ? (
+            <li>
+              Revoke in their own systems:{" "}
+              {leftover.credentials
+                .filter((credential) => credential.connectorId)
+                .map((credential) => `${credential.system} ${credential.identifier}`)
+                .join(", ")}
+              .
+            </li>
+          ) : null}
+          {leftover?.credentials.some((credential) => !credential.connectorId) ? (
             <li className="text-warn">
-              Still usable elsewhere: {leftover.credentials.map((credential) => credential.system).join(", ")}
+              Still usable elsewhere:{" "}
+              {leftover.credentials
+                .filter((credential) => !credential.connectorId)
+                .map((credential) => credential.system)
+                .join(", ")}
               {leftover.neverExpires ? " (one never expires)" : leftover.usableUntil ? ` until ${formatUtc(leftover.usableUntil)}` : ""}.
             </li>
           ) : null}

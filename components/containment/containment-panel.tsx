@@ -8,7 +8,7 @@ import { useContainmentStatus } from "@/lib/containment/queries";
 import { formatAgo, formatUtc } from "@/lib/format-time";
 import { Countdown } from "./countdown";
 
-const deliveryTone: Record<string, BadgeTone> = { delivered: "ok", pending: "info", retrying: "warn", failed: "danger" };
+const deliveryTone: Record<string, BadgeTone> = { delivered: "ok", pending: "info", retrying: "warn", failed: "danger", available: "info", held: "warn" };
 const shortEvent = (type: string) => type.split("/").at(-1) ?? type;
 
 export function ContainmentPanel({ agentId, initial }: { agentId: string; initial: ContainmentStatus }) {
@@ -24,17 +24,42 @@ export function ContainmentPanel({ agentId, initial }: { agentId: string; initia
         <div className="mb-4 grid gap-4 md:grid-cols-2">
           <div className="text-sm">
             <p className="text-muted">What is left</p>
+            {leftover.results.some((result) => result.result === "revoked") ? (
+              <p className="mb-1">
+                Revoked in their systems:{" "}
+                {leftover.results
+                  .filter((result) => result.result === "revoked")
+                  .map((result) => `${result.system} ${result.identifier}`)
+                  .join(", ")}
+              </p>
+            ) : null}
             {leftover.credentials.length === 0 ? (
-              <p>Nothing: no credentials registered elsewhere.</p>
+              <p>Nothing: no credential held elsewhere is still usable.</p>
             ) : (
               <>
                 <ul className="my-1 list-disc pl-5">
-                  {leftover.credentials.map((credential) => (
-                    <li key={credential.id}>
-                      {credential.system} <span className="font-mono text-xs">{credential.identifier}</span>{" "}
-                      {credential.revocableByConnector ? <Badge tone="info">connector asked</Badge> : <Badge tone="warn">revoke by hand</Badge>}
-                    </li>
-                  ))}
+                  {leftover.credentials.map((credential) => {
+                    const result = leftover.results.find((item) => item.credentialId === credential.id);
+                    return (
+                      <li key={credential.id}>
+                        {credential.system} <span className="font-mono text-xs">{credential.identifier}</span>{" "}
+                        {result?.result === "failed" ? (
+                          <>
+                            <Badge tone="danger">revocation failed</Badge> <span className="text-xs text-muted">{result.reason}</span>
+                          </>
+                        ) : result?.result === "pending" ? (
+                          <>
+                            <Badge tone="info">revoking via {result.connector?.name}</Badge>{" "}
+                            {result.reason ? <span className="text-xs text-muted">{result.reason}</span> : null}
+                          </>
+                        ) : credential.revocableByConnector ? (
+                          <Badge tone="info">connector asked</Badge>
+                        ) : (
+                          <Badge tone="warn">revoke by hand</Badge>
+                        )}
+                      </li>
+                    );
+                  })}
                 </ul>
                 <p className="font-medium text-warn">
                   {leftover.neverExpires ? (
@@ -60,6 +85,7 @@ export function ContainmentPanel({ agentId, initial }: { agentId: string; initia
                   <span className="flex items-center gap-2 text-xs text-muted">
                     {delivery.status === "retrying" ? `${delivery.lastError ?? ""} · next ${formatAgo(delivery.nextAttemptAt)}` : null}
                     {delivery.status === "failed" ? delivery.lastError : null}
+                    {delivery.errorCode ? <code className="font-mono">{delivery.errorCode}</code> : null}
                     {delivery.status === "delivered" && delivery.deliveredAt ? `acknowledged ${formatAgo(delivery.deliveredAt)}` : null}
                     <Badge tone={deliveryTone[delivery.status] ?? "neutral"}>{delivery.status}</Badge>
                   </span>

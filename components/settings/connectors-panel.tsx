@@ -30,20 +30,25 @@ export function ConnectorsPanel({ initial }: { initial: PublicConnector[] }) {
       <h2 className="mb-1 text-base font-semibold">Connectors</h2>
       <p className="mb-4 text-sm text-muted">
         Systems told when an agent is contained: signed webhooks (Standard Webhooks) or OpenID CAEP security events (signed with
-        the key at <code className="font-mono">/.well-known/jwks.json</code>). Deliveries retry until acknowledged.
+        the key at <code className="font-mono">/.well-known/jwks.json</code>). Deliveries retry until acknowledged. Revocation
+        connectors (PostgreSQL, Redis, OAuth) revoke the credentials agents hold there; their admin connection is stored
+        encrypted and shown without its password.
       </p>
       <form onSubmit={submit} noValidate className="mb-4 flex flex-wrap items-end gap-3" aria-label="Add a connector">
         <TextField label="Name" name="name" required className="min-w-40" error={error?.fieldError("name")} />
         <SelectField label="Kind" name="kind" defaultValue="webhook">
           <option value="webhook">webhook</option>
           <option value="caep">CAEP</option>
+          <option value="postgres">PostgreSQL (revoke roles)</option>
+          <option value="redis">Redis (revoke ACL users)</option>
+          <option value="oauth">OAuth server (RFC 7009)</option>
         </SelectField>
-        <TextField label="URL" name="url" type="url" required className="min-w-72 flex-1" placeholder="https://siem.example.com/hooks/tourniquet" error={error?.fieldError("url")} />
+        <TextField label="URL or admin connection" name="url" required className="min-w-72 flex-1" placeholder="https://siem.example.com/hooks/tourniquet" error={error?.fieldError("url")} />
         <Button type="submit" disabled={create.isPending}>
           Add connector
         </Button>
       </form>
-      {create.data ? (
+      {create.data?.secret ? (
         <div className="mb-4">
           <SecretReveal label={`${create.data.kind === "webhook" ? "Signing secret" : "Bearer secret"} for "${create.data.name}"`} secret={create.data.secret} />
         </div>

@@ -2,7 +2,7 @@
 // written in the same transaction as the change it describes.
 import { bigint, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
-export const auditActorTypes = ["user", "api_key", "resource_server", "ingest_key", "agent", "rule", "system"] as const;
+export const auditActorTypes = ["user", "api_key", "resource_server", "ingest_key", "agent", "rule", "system", "ssf_receiver"] as const;
 export type AuditActorType = (typeof auditActorTypes)[number];
 
 export const auditEntries = pgTable(

@@ -3,7 +3,10 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { ConnectorKind, DeliveryStatus } from "@/lib/connectors/vocabulary";
+import type { StoredStream } from "@/lib/ssf/stream-config";
 import { agents } from "./agents";
+import { externalCredentials } from "./credentials";
+import { ssfReceivers } from "./ssf";
 import { incidents } from "./incidents";
 import { users } from "./users";
 
@@ -37,13 +40,22 @@ export const connectors = pgTable("connectors", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull(),
   kind: text("kind").$type<ConnectorKind>().notNull(),
+  /** Where it is reached; for revocation connectors the connection without its password. */
   url: text("url").notNull(),
-  /** The shared secret, encrypted with a key derived from AUTH_SECRET: signing needs it in clear. */
+  /**
+   * Encrypted with a key derived from AUTH_SECRET, because it must be usable: the shared
+   * secret (signing, bearer), a stream's receiver-chosen Authorization header, or a
+   * revocation connector's whole admin connection (with its password).
+   */
   secretCiphertext: text("secret_ciphertext").notNull(),
   secretPrefix: text("secret_prefix").notNull(),
   createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   disabledAt: timestamp("disabled_at", { withTimezone: true }),
+  /** SSF stream settings of a `caep` connector (a stream); see lib/ssf/stream-config.ts. */
+  stream: jsonb("stream").$type<StoredStream>(),
+  /** The SSF receiver that manages this stream through the configuration endpoint. */
+  receiverId: uuid("receiver_id").references(() => ssfReceivers.id, { onDelete: "set null" }),
 });
 
 export const deliveries = pgTable(
@@ -64,6 +76,11 @@ export const deliveries = pgTable(
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     lastError: text("last_error"),
     lastStatusCode: integer("last_status_code"),
+    /** The receiver's own error code and description (RFC 8935 `err`, RFC 7009 `error`). */
+    errorCode: text("error_code"),
+    errorDescription: text("error_description"),
+    /** For a revocation in the system that holds it: which registered credential. */
+    credentialId: uuid("credential_id").references(() => externalCredentials.id, { onDelete: "cascade" }),
     deliveredAt: timestamp("delivered_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

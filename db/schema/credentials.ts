@@ -1,8 +1,9 @@
 // What an agent can authenticate with: tokens Tourniquet issues (and can kill), and
 // credentials it holds in other systems (which the kill switch reports as left over).
 import { sql } from "drizzle-orm";
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { agents } from "./agents";
+import { connectors } from "./containment";
 import { users } from "./users";
 
 export const agentTokens = pgTable(
@@ -47,6 +48,10 @@ export const externalCredentials = pgTable(
     /** Whether a connector can revoke it when the agent is contained. */
     revocableByConnector: boolean("revocable_by_connector").notNull().default(false),
     notes: text("notes").notNull().default(""),
+    /** The revocation connector that revokes it in its own system at containment. */
+    connectorId: uuid("connector_id").references((): AnyPgColumn => connectors.id, { onDelete: "set null" }),
+    /** The credential itself, sealed, when revoking needs it (an OAuth token for RFC 7009). */
+    secretCiphertext: text("secret_ciphertext"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     revokeReason: text("revoke_reason"),

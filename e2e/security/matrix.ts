@@ -17,6 +17,23 @@ export type Policy =
 
 export const matrix: Record<string, Policy> = {
   "GET /.well-known/jwks.json": "public",
+  "GET /.well-known/ssf-configuration": "public",
+  // SSF stream management: admins (session or admin API key) and SSF receivers (their own streams).
+  "GET /api/ssf/streams": "admin",
+  "POST /api/ssf/streams": "admin",
+  "PATCH /api/ssf/streams": "admin",
+  "PUT /api/ssf/streams": "admin",
+  "DELETE /api/ssf/streams": "admin",
+  "GET /api/ssf/streams/status": "admin",
+  "POST /api/ssf/streams/status": "admin",
+  "POST /api/ssf/streams/subjects/add": "admin",
+  "POST /api/ssf/streams/subjects/remove": "admin",
+  "POST /api/ssf/streams/verify": "admin",
+  "POST /api/ssf/poll/[streamId]": "admin",
+  "POST /api/v1/agents/[id]/credentials/[credentialId]/reenable": "restore",
+  "GET /api/v1/ssf-receivers": "admin",
+  "POST /api/v1/ssf-receivers": "admin",
+  "POST /api/v1/ssf-receivers/[id]/revoke": "admin",
   "GET /.well-known/oauth-authorization-server": "public",
   "GET /api/auth/[...nextauth]": "nextAuth",
   "POST /api/auth/[...nextauth]": "nextAuth",

@@ -1,14 +1,15 @@
 // Turns `Authorization: Bearer …` into a caller: an API key acts with its role, an
-// ingest key may only send actions, an agent token speaks for its (active) agent.
+// ingest key may only send actions, an agent token speaks for its (active) agent, an
+// SSF receiver credential manages only its own streams.
 // Anything else is no caller at all.
 import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { agentTokens, agents, apiKeys, ingestKeys } from "@/db/schema";
+import { agentTokens, agents, apiKeys, ingestKeys, ssfReceivers } from "@/db/schema";
 import { hashSecret, secretPrefixes } from "@/lib/credentials/secret";
-import type { AgentCaller, ApiKeyCaller, IngestKeyCaller, RequestOrigin } from "./caller";
+import type { AgentCaller, ApiKeyCaller, IngestKeyCaller, RequestOrigin, SsfReceiverCaller } from "./caller";
 
 /** Last use to the minute is enough, and spares a write on every request. */
-async function stampLastUsed(db: Db, table: typeof apiKeys | typeof ingestKeys, id: string, now: Date): Promise<void> {
+async function stampLastUsed(db: Db, table: typeof apiKeys | typeof ingestKeys | typeof ssfReceivers, id: string, now: Date): Promise<void> {
   await db
     .update(table)
     .set({ lastUsedAt: now })
@@ -19,7 +20,7 @@ export async function authenticateBearer(
   db: Db,
   token: string,
   origin: RequestOrigin = {},
-): Promise<ApiKeyCaller | IngestKeyCaller | AgentCaller | null> {
+): Promise<ApiKeyCaller | IngestKeyCaller | AgentCaller | SsfReceiverCaller | null> {
   if (token.length > 200) return null;
   const hash = hashSecret(token);
   const now = new Date();
@@ -55,6 +56,15 @@ export async function authenticateBearer(
     if (!hit) return null;
     await db.update(agentTokens).set({ lastUsedAt: now }).where(eq(agentTokens.id, hit.tokenId));
     return { type: "agent", id: hit.agentId, name: hit.name, tokenId: hit.tokenId, scopes: hit.scopes, ...origin };
+  }
+  if (token.startsWith(secretPrefixes.ssfReceiver)) {
+    const [receiver] = await db
+      .select()
+      .from(ssfReceivers)
+      .where(and(eq(ssfReceivers.secretHash, hash), isNull(ssfReceivers.revokedAt)));
+    if (!receiver) return null;
+    await stampLastUsed(db, ssfReceivers, receiver.id, now);
+    return { type: "ssf_receiver", id: receiver.id, name: receiver.name, ...origin };
   }
   return null;
 }

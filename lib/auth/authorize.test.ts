@@ -17,6 +17,7 @@ const expected: Record<Permission, UserRole[]> = {
   "tokens:check": [],
   "actions:ingest": [],
   "approvals:decide": ["responder", "admin"],
+  "streams:manage": ["admin"],
 };
 
 describe("authorize", () => {

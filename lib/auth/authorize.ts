@@ -13,6 +13,7 @@ export type Permission =
   | "settings:manage"
   | "tokens:check" // introspect and revoke agent tokens by value (resource servers)
   | "actions:ingest" // append actions (ingest keys)
+  | "streams:manage" // SSF streams (admins, and SSF receivers for their own streams)
   | "approvals:decide"; // approve or deny an agent's request (an agent's owner may too)
 
 const grants: Record<UserRole, ReadonlySet<Permission>> = {
@@ -27,6 +28,7 @@ const grants: Record<UserRole, ReadonlySet<Permission>> = {
     "users:manage",
     "keys:manage",
     "settings:manage",
+    "streams:manage",
   ]),
 };
 
@@ -46,6 +48,8 @@ export function can(caller: Caller | null | undefined, permission: Permission): 
       return permission === "actions:ingest";
     case "agent":
       return false;
+    case "ssf_receiver":
+      return permission === "streams:manage";
     // A rule's circuit breaker contains and declares, exactly like a responder.
     case "rule":
       return permission === "console:read" || permission === "agents:act" || permission === "incidents:act";

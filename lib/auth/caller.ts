@@ -56,13 +56,20 @@ export interface RuleCaller extends RequestOrigin {
   id: string;
 }
 
+/** An SSF receiver managing its own streams through the configuration endpoint. */
+export interface SsfReceiverCaller extends RequestOrigin {
+  type: "ssf_receiver";
+  id: string;
+  name: string;
+}
+
 /** Tourniquet itself: first start, demo data, migrations. Never reaches a route. */
 export interface SystemCaller extends RequestOrigin {
   type: "system";
   label: string;
 }
 
-export type Caller = UserCaller | ApiKeyCaller | ResourceServerCaller | IngestKeyCaller | AgentCaller | RuleCaller | SystemCaller;
+export type Caller = UserCaller | ApiKeyCaller | ResourceServerCaller | IngestKeyCaller | AgentCaller | RuleCaller | SystemCaller | SsfReceiverCaller;
 
 export const systemCaller = (label: string): SystemCaller => ({ type: "system", label });
 export const ruleCaller = (key: string): RuleCaller => ({ type: "rule", id: key });
@@ -83,6 +90,8 @@ export function callerLabel(caller: Caller): string {
       return `rule:${caller.id}`;
     case "system":
       return `system:${caller.label}`;
+    case "ssf_receiver":
+      return `ssf-receiver:${caller.name}`;
   }
 }
 

@@ -19,7 +19,7 @@ export async function disableConnector(db: Db, caller: Caller, connectorId: stri
     await tx
       .update(deliveries)
       .set({ status: "failed", lastError: "the connector was disabled" })
-      .where(and(eq(deliveries.connectorId, connectorId), inArray(deliveries.status, ["pending", "retrying"])));
+      .where(and(eq(deliveries.connectorId, connectorId), inArray(deliveries.status, ["pending", "retrying", "available", "held"])));
     await recordAuditEntry(tx, caller, { action: "connector.disabled", target: { type: "connector", id: connectorId }, after: { name: connector.name } });
   });
 }

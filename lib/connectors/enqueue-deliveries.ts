@@ -3,7 +3,9 @@
 import { isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { connectors, deliveries } from "@/db/schema";
-import { CAEP_CREDENTIAL_CHANGE, CAEP_SESSION_REVOKED } from "./vocabulary";
+import { issuerFallback } from "@/lib/ssf/issuer";
+import { containmentEvents } from "@/lib/ssf/containment-events";
+import { storedStream } from "@/lib/ssf/stream-config";
 
 export const OUTBOX_CHANNEL = "tourniquet_outbox";
 
@@ -20,36 +22,18 @@ export async function enqueueDeliveries(tx: Tx, event: AgentEvent): Promise<numb
     if (connector.kind === "webhook") {
       return [{ ...base, eventType: event.type, payload: { type: event.type, timestamp: event.containment.at, data: { ...event } } }];
     }
-    if (event.type !== "agent.contained") return []; // CAEP has no event for a restore
-    const subject = { format: "opaque", id: event.agent.id };
-    const eventTimestamp = Math.floor(new Date(event.containment.at).getTime() / 1000);
-    const reason = { en: event.containment.reason };
-    return [
-      {
-        ...base,
-        eventType: CAEP_SESSION_REVOKED,
-        payload: { [CAEP_SESSION_REVOKED]: { subject, event_timestamp: eventTimestamp, initiating_entity: "admin", reason_admin: reason } },
-      },
-      {
-        ...base,
-        eventType: CAEP_CREDENTIAL_CHANGE,
-        payload: {
-          [CAEP_CREDENTIAL_CHANGE]: {
-            subject,
-            event_timestamp: eventTimestamp,
-            credential_type: "bearer",
-            change_type: "revoke",
-            initiating_entity: "admin",
-            reason_admin: reason,
-          },
-        },
-      },
-    ];
+    if (connector.kind !== "caep" || event.type !== "agent.contained") return []; // CAEP has no event for a restore
+    const stream = storedStream(connector, issuerFallback());
+    return containmentEvents(stream, event, connector.stream === null).map((set) => ({ ...base, ...set }));
   });
   if (rows.length) {
     await tx.insert(deliveries).values(rows);
     // Wakes the outbox worker of every replica when this commits.
-    await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
+    await notifyOutbox(tx);
   }
   return rows.length;
+}
+
+export async function notifyOutbox(tx: Tx): Promise<void> {
+  await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
 }

@@ -9,6 +9,8 @@ import { containAgent } from "@/lib/containment/contain-agent";
 import { createAgent } from "@/lib/testing/agents";
 import { createPerson } from "@/lib/testing/people";
 import { freePort, startReceiver } from "@/lib/testing/receiver";
+import { createStream } from "@/lib/ssf/create-stream";
+import { readStreamStatus } from "@/lib/ssf/stream-status";
 import { createConnector } from "./create-connector";
 import { disableConnector } from "./disable-connector";
 import { runOutbox } from "./run-outbox";
@@ -48,7 +50,7 @@ describe("the delivery outbox", () => {
       expect(await runOutbox(t.db)).toMatchObject({ attempted: 1, delivered: 1 });
       const [message] = receiver.received;
       if (!message) throw new Error("nothing received");
-      const payload = new Webhook(connector.secret).verify(message.body, message.headers) as { type: string; data: { agent: { name: string }; containment: { reason: string } } };
+      const payload = new Webhook(String(connector.secret)).verify(message.body, message.headers) as { type: string; data: { agent: { name: string }; containment: { reason: string } } };
       expect(payload).toMatchObject({ type: "agent.contained", data: { agent: { name: "webhook-target" }, containment: { reason: "exfiltration attempt" } } });
       expect(() => new Webhook(`whsec_${Buffer.from("another secret of 32 bytes!!!!!").toString("base64")}`).verify(message.body, message.headers)).toThrow();
       const [done] = await t.db.select().from(deliveries).where(eq(deliveries.connectorId, connector.id));
@@ -97,5 +99,36 @@ describe("the delivery outbox", () => {
     const [row] = await t.db.select().from(deliveries).where(eq(deliveries.connectorId, connector.id));
     expect(row).toMatchObject({ status: "failed", attempts: 12 });
     await disableConnector(t.db, admin, connector.id);
+  });
+});
+
+describe("push answers (RFC 8935)", () => {
+  it("stops retrying a SET the receiver rejects with an err code, keeps the code, and pauses the stream", async () => {
+    const { createServer } = await import("node:http");
+    let hits = 0;
+    const server = createServer((_request, response) => {
+      hits += 1;
+      response.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ err: "invalid_audience", description: "not for us" }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const stream = await createStream(t.db, admin, { delivery: { method: "urn:ietf:rfc:8935", endpoint_url: `http://127.0.0.1:${port}/events` } }, "http://tq.test");
+      const agent = await createAgent(t.db);
+      await containAgent(t.db, admin, agent.id, { reason: "rejected" });
+      await runOutbox(t.db);
+      await makeDue();
+      await runOutbox(t.db);
+      const rows = await t.db.select().from(deliveries).where(eq(deliveries.connectorId, stream.stream_id));
+      expect(rows.map((row) => [row.status, row.attempts, row.errorCode, row.errorDescription])).toEqual([
+        ["failed", 1, "invalid_audience", "not for us"],
+        ["failed", 1, "invalid_audience", "not for us"],
+      ]);
+      expect(hits).toBe(2);
+      expect(await readStreamStatus(t.db, admin, stream.stream_id)).toMatchObject({ status: "paused", reason: expect.stringContaining("invalid_audience") });
+      await disableConnector(t.db, admin, stream.stream_id);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

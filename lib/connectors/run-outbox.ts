@@ -6,7 +6,8 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { connectors, deliveries } from "@/db/schema";
-import { sendDelivery } from "./send-delivery";
+import { dispatchDelivery } from "./dispatch-delivery";
+import type { AttemptResult } from "./send-delivery";
 
 const LEASE_MS = 60_000;
 export const MAX_ATTEMPTS = 12;
@@ -37,17 +38,20 @@ export async function runOutbox(db: Db, limit = 20): Promise<{ attempted: number
   await Promise.all(
     claimed.map(async (delivery) => {
       const [connector] = await db.select().from(connectors).where(eq(connectors.id, delivery.connectorId));
-      const result = connector?.disabledAt || !connector
+      const result: AttemptResult = connector?.disabledAt || !connector
         ? { ok: false, statusCode: null, error: "the connector was disabled" }
-        : await sendDelivery(db, delivery, connector);
+        : await dispatchDelivery(db, delivery, connector);
       if (result.ok) delivered += 1;
-      const giveUp = !result.ok && (delivery.attempts >= MAX_ATTEMPTS || result.error === "the connector was disabled");
+      // A permanent refusal (RFC 8935 err, a revocation that cannot succeed) is not retried.
+      const giveUp = !result.ok && (delivery.attempts >= MAX_ATTEMPTS || result.error === "the connector was disabled" || result.permanent === true);
+      const answer = { errorCode: result.errorCode ?? null, errorDescription: result.errorDescription ?? null };
       await db
         .update(deliveries)
         .set(
           result.ok
-            ? { status: "delivered", deliveredAt: new Date(), lastStatusCode: result.statusCode, lastError: null }
+            ? { status: "delivered", deliveredAt: new Date(), lastStatusCode: result.statusCode, lastError: null, ...answer }
             : {
+                ...answer,
                 status: giveUp ? "failed" : "retrying",
                 lastStatusCode: result.statusCode,
                 lastError: result.error,

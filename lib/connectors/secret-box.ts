@@ -19,7 +19,7 @@ export function sealSecret(plain: string): string {
 
 export function openSecret(sealed: string): string {
   const [version, iv, tag, body] = sealed.split(".");
-  if (version !== "v1" || !iv || !tag || !body) throw new Error("unknown sealed secret format");
+  if (version !== "v1" || !iv || !tag || body === undefined) throw new Error("unknown sealed secret format");
   const decipher = createDecipheriv("aes-256-gcm", key(), Buffer.from(iv, "base64url"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");

@@ -13,6 +13,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { type Caller, callerLabel } from "@/lib/auth/caller";
 import { enqueueDeliveries } from "@/lib/connectors/enqueue-deliveries";
 import { notFound } from "@/lib/errors";
+import { enqueueRevocations } from "@/lib/revocation/enqueue-revocations";
 import { isUuid } from "@/lib/http/is-uuid";
 import { attachToIncident } from "@/lib/incidents/attach-to-incident";
 import { syncIncidentContainment } from "@/lib/incidents/sync-incident-containment";
@@ -30,6 +31,8 @@ export interface ContainResult {
   alreadyContained: boolean;
   tokensRevoked: number;
   notificationsQueued: number;
+  /** Credentials held elsewhere that a revocation connector will revoke (through the outbox). */
+  revocationsQueued: number;
 }
 
 export async function containAgent(db: Db, caller: Caller, agentId: string, input: ContainInput): Promise<ContainResult> {
@@ -44,7 +47,7 @@ export async function containAgent(db: Db, caller: Caller, agentId: string, inpu
       .select()
       .from(containments)
       .where(and(eq(containments.agentId, agentId), isNull(containments.releasedAt)));
-    if (open) return { containment: toPublicContainment(open), alreadyContained: true, tokensRevoked: 0, notificationsQueued: 0 };
+    if (open) return { containment: toPublicContainment(open), alreadyContained: true, tokensRevoked: 0, notificationsQueued: 0, revocationsQueued: 0 };
 
     const now = new Date();
     const by = callerLabel(caller);
@@ -89,6 +92,7 @@ export async function containAgent(db: Db, caller: Caller, agentId: string, inpu
         tokensRevoked: revoked.length,
       },
     });
-    return { containment: toPublicContainment(containment), alreadyContained: false, tokensRevoked: revoked.length, notificationsQueued };
+    const revocationsQueued = await enqueueRevocations(tx, agent.id, containment.id);
+    return { containment: toPublicContainment(containment), alreadyContained: false, tokensRevoked: revoked.length, notificationsQueued, revocationsQueued };
   });
 }

@@ -9,6 +9,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { type PublicExternalCredential, toPublicExternalCredential } from "@/lib/credentials/public-external-credential";
 import { listActiveConnectorNames } from "@/lib/connectors/list-connectors";
 import { isUuid } from "@/lib/http/is-uuid";
+import { type CredentialResult, credentialResults } from "./credential-results";
 import { type PublicContainment, toPublicContainment } from "./public-containment";
 
 export interface PublicDelivery {
@@ -20,6 +21,10 @@ export interface PublicDelivery {
   attempts: number;
   lastError: string | null;
   lastStatusCode: number | null;
+  /** The receiver's own code and description (RFC 8935 err), when it refused. */
+  errorCode: string | null;
+  errorDescription: string | null;
+  credentialId: string | null;
   nextAttemptAt: string;
   deliveredAt: string | null;
   createdAt: string;
@@ -36,14 +41,16 @@ export interface ContainmentStatus {
     /** The latest expiry among them; null when one never expires (see neverExpires). */
     usableUntil: string | null;
     neverExpires: boolean;
+    /** Every credential held elsewhere and what containment did about it (revoked, pending, failed, not revocable). */
+    results: CredentialResult[];
   };
 }
 
 export async function getContainmentStatus(db: Queryable, caller: Caller, agentId: string): Promise<ContainmentStatus> {
   authorize(caller, "console:read");
-  const empty: ContainmentStatus = { current: null, notifies: [], history: [], deliveries: [], leftover: { credentials: [], usableUntil: null, neverExpires: false } };
+  const empty: ContainmentStatus = { current: null, notifies: [], history: [], deliveries: [], leftover: { credentials: [], usableUntil: null, neverExpires: false, results: [] } };
   if (!isUuid(agentId)) return empty;
-  const [history, sent, held, notifies] = await Promise.all([
+  const [history, sent, held, notifies, results] = await Promise.all([
     db.select().from(containments).where(eq(containments.agentId, agentId)).orderBy(desc(containments.startedAt)).limit(20),
     db
       .select({ delivery: deliveries, connector: connectors.name, kind: connectors.kind })
@@ -57,6 +64,7 @@ export async function getContainmentStatus(db: Queryable, caller: Caller, agentI
       .from(externalCredentials)
       .where(and(eq(externalCredentials.agentId, agentId), isNull(externalCredentials.revokedAt))),
     listActiveConnectorNames(db, caller),
+    credentialResults(db, agentId),
   ]);
   const credentials = held.map(toPublicExternalCredential);
   const neverExpires = credentials.some((credential) => credential.expiresAt === null);
@@ -77,10 +85,13 @@ export async function getContainmentStatus(db: Queryable, caller: Caller, agentI
       attempts: delivery.attempts,
       lastError: delivery.lastError,
       lastStatusCode: delivery.lastStatusCode,
+      errorCode: delivery.errorCode,
+      errorDescription: delivery.errorDescription,
+      credentialId: delivery.credentialId,
       nextAttemptAt: delivery.nextAttemptAt.toISOString(),
       deliveredAt: delivery.deliveredAt?.toISOString() ?? null,
       createdAt: delivery.createdAt.toISOString(),
     })),
-    leftover: { credentials, usableUntil, neverExpires },
+    leftover: { credentials, usableUntil, neverExpires, results },
   };
 }

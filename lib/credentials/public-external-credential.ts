@@ -8,6 +8,8 @@ export interface PublicExternalCredential {
   scopes: string[];
   expiresAt: string | null;
   revocableByConnector: boolean;
+  /** The revocation connector that revokes it at containment, if any. */
+  connectorId: string | null;
   notes: string;
   createdAt: string;
   revokedAt: string | null;
@@ -22,6 +24,7 @@ export const toPublicExternalCredential = (credential: ExternalCredential): Publ
   scopes: credential.scopes,
   expiresAt: credential.expiresAt?.toISOString() ?? null,
   revocableByConnector: credential.revocableByConnector,
+  connectorId: credential.connectorId,
   notes: credential.notes,
   createdAt: credential.createdAt.toISOString(),
   revokedAt: credential.revokedAt?.toISOString() ?? null,

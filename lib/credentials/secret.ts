@@ -9,6 +9,7 @@ export const secretPrefixes = {
   ingestKey: "tq_ik_",
   resourceServerSecret: "tq_rs_",
   resourceServerClientId: "tq_rc_",
+  ssfReceiver: "tq_sr_",
 } as const;
 
 export interface MintedSecret {

@@ -6,6 +6,7 @@ import type { Queryable } from "@/db/client";
 import { agentTokens, agents, connectors, deliveries, type Incident, incidents } from "@/db/schema";
 import { authorize } from "@/lib/auth/authorize";
 import { type Caller, callerLabel } from "@/lib/auth/caller";
+import { type CredentialResult, credentialResults } from "@/lib/containment/credential-results";
 import { notFound } from "@/lib/errors";
 import { isUuid } from "@/lib/http/is-uuid";
 import { type BlastRadius, blastRadius } from "@/lib/incidents/blast-radius";
@@ -16,7 +17,20 @@ export interface ReportData {
   detail: IncidentDetail;
   blast: BlastRadius;
   revokedTokens: { agent: string; prefix: string; revokedAt: string; revokedBy: string | null; reason: string | null }[];
-  deliveries: { agent: string; connector: string; eventType: string; status: string; attempts: number; deliveredAt: string | null; lastError: string | null }[];
+  deliveries: {
+    agent: string;
+    connector: string;
+    eventType: string;
+    status: string;
+    attempts: number;
+    deliveredAt: string | null;
+    lastError: string | null;
+    /** The receiver's own code and description when it refused (RFC 8935 err). */
+    errorCode: string | null;
+    errorDescription: string | null;
+  }[];
+  /** Per agent, each credential held elsewhere and what containment did about it (ssf helper). */
+  credentialResults: ({ agent: string } & CredentialResult)[];
   generatedAt: string;
   generatedBy: string;
 }
@@ -64,7 +78,10 @@ export async function loadReportData(db: Queryable, caller: Caller, incidentId: 
       attempts: delivery.attempts,
       deliveredAt: delivery.deliveredAt?.toISOString() ?? null,
       lastError: delivery.lastError,
+      errorCode: delivery.errorCode,
+      errorDescription: delivery.errorDescription,
     })),
+    credentialResults: (await Promise.all(detail.agents.map(async (agent) => (await credentialResults(db, agent.id)).map((result) => ({ agent: agent.name, ...result }))))).flat(),
     generatedAt: new Date().toISOString(),
     generatedBy: callerLabel(caller),
   };

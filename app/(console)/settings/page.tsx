@@ -4,6 +4,7 @@ import { BulkContainButton } from "@/components/containment/bulk-contain-button"
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
 import { ConnectorsPanel } from "@/components/settings/connectors-panel";
 import { IngestKeysPanel } from "@/components/settings/ingest-keys-panel";
+import { SsfReceiversPanel } from "@/components/settings/ssf-receivers-panel";
 import { ResourceServersPanel } from "@/components/settings/resource-servers-panel";
 import { PeopleTable } from "@/components/settings/people-table";
 import { RulesPanel } from "@/components/settings/rules-panel";
@@ -13,6 +14,7 @@ import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query
 import { requirePageCaller } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listConnectors } from "@/lib/connectors/list-connectors";
+import { listReceivers } from "@/lib/ssf/receivers";
 import { listApiKeys, listIngestKeys, listResourceServers } from "@/lib/keys/list-keys";
 import { listUsers } from "@/lib/users/list-users";
 import { listRules } from "@/lib/rules/list-rules";
@@ -27,13 +29,14 @@ export default async function SettingsPage() {
   const db = await getDb();
   const queryClient = new QueryClient();
   queryClient.setQueryData(userKeys.list(), await listUsers(db, caller));
-  const [apiKeys, resourceServers, ingestKeys, connectors, rules, agentNames] = await Promise.all([
+  const [apiKeys, resourceServers, ingestKeys, connectors, rules, agentNames, receivers] = await Promise.all([
     listApiKeys(db, caller),
     listResourceServers(db, caller),
     listIngestKeys(db, caller),
     listConnectors(db, caller),
     listRules(db, caller),
     listAgentNames(db, caller),
+    listReceivers(db, caller),
   ]);
   return (
     <>
@@ -55,6 +58,7 @@ export default async function SettingsPage() {
         <ResourceServersPanel initial={resourceServers} />
         <IngestKeysPanel initial={ingestKeys} />
         <ConnectorsPanel initial={connectors} />
+        <SsfReceiversPanel initial={receivers} />
       </div>
       <RulesPanel initial={rules} agents={agentNames} />
       <Card className="mt-8 border-danger p-5">

@@ -1,11 +1,10 @@
-// The public key that verifies Tourniquet's CAEP security event tokens.
+// The public keys (ES256 and RS256) that verify Tourniquet's security event tokens.
 import { NextResponse } from "next/server";
-import { signingKey } from "@/lib/connectors/signing-key";
+import { publicSigningJwks } from "@/lib/connectors/signing-key";
 import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  const key = await signingKey(await getDb());
-  return NextResponse.json({ keys: [key.publicJwk] }, { headers: { "cache-control": "public, max-age=300" } });
+  return NextResponse.json({ keys: await publicSigningJwks(await getDb()) }, { headers: { "cache-control": "public, max-age=300" } });
 }
