@@ -9,3 +9,4 @@ export * from "./settings";
 export * from "./users";
 export * from "./approvals";
 export * from "./rules";
+export * from "./live";
