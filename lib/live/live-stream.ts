@@ -47,11 +47,29 @@ export function openLiveStream(options: LiveStreamOptions): ReadableStream<Uint8
   };
   // Taken before anything is opened: over the cap, the route answers 429.
   let shut: (reason: string) => void = () => {};
+  // Resolved when the client reads: the catch-up waits for it instead of piling up.
+  let drained: (() => void) | null = null;
   stops.push(holdLiveConnection(caller, (reason) => shut(reason)));
 
   return new ReadableStream<Uint8Array>(
     {
-      async start(controller) {
+      // Not awaited: pull (the client reading) is only called once start has returned.
+      start(controller) {
+        void run(controller);
+      },
+      pull() {
+        drained?.();
+        drained = null;
+      },
+      cancel() {
+        cleanup();
+        drained?.();
+      },
+    },
+    { highWaterMark: 0, size: (chunk) => chunk.byteLength },
+  );
+
+  async function run(controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> {
         const close = () => {
           cleanup();
           try {
@@ -113,10 +131,13 @@ export function openLiveStream(options: LiveStreamOptions): ReadableStream<Uint8
               send(ready);
               sent = from ?? now.position;
               for (const batch of missed) {
-                if (batch.position > sent) {
-                  sent = batch.position;
-                  send(eventOf(batch));
+                if (batch.position <= sent) continue;
+                // A replay is as fast as the client reads it, not a reason to drop it.
+                while (!closed && (controller.desiredSize ?? 0) < -BUFFER_BYTES / 2) {
+                  await new Promise<void>((resolve) => (drained = resolve));
                 }
+                sent = batch.position;
+                send(eventOf(batch));
               }
             }
             for (const message of pending.splice(0)) deliver(message);
@@ -142,11 +163,5 @@ export function openLiveStream(options: LiveStreamOptions): ReadableStream<Uint8
         }, HEARTBEAT_MS);
         stops.push(() => clearInterval(heartbeat));
         signal.addEventListener("abort", close);
-      },
-      cancel() {
-        cleanup();
-      },
-    },
-    { highWaterMark: 0, size: (chunk) => chunk.byteLength },
-  );
+  }
 }
