@@ -70,98 +70,98 @@ export function openLiveStream(options: LiveStreamOptions): ReadableStream<Uint8
   );
 
   async function run(controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> {
-        const close = () => {
-          cleanup();
-          try {
-            controller.close();
-          } catch {
-            // already closed
-          }
-        };
-        const send = (text: string) => {
-          if (closed) return;
-          try {
-            controller.enqueue(encoder.encode(text));
-          } catch {
-            return cleanup();
-          }
-          // desiredSize counts queued bytes against the high-water mark of 0.
-          if ((controller.desiredSize ?? 0) < -BUFFER_BYTES) {
-            controller.enqueue(encoder.encode(`event: dropped\ndata: ${JSON.stringify({ reason: "slow_reader", message: `More than ${BUFFER_BYTES} bytes were waiting for this client; reconnect with Last-Event-ID to catch up.` })}\n\n`));
-            close();
-          }
-        };
-        shut = (reason) => {
-          send(`event: revoked\ndata: ${JSON.stringify({ reason })}\n\n`);
-          close();
-        };
+    const close = () => {
+      cleanup();
+      try {
+        controller.close();
+      } catch {
+        // already closed
+      }
+    };
+    const send = (text: string) => {
+      if (closed) return;
+      try {
+        controller.enqueue(encoder.encode(text));
+      } catch {
+        return cleanup();
+      }
+      // desiredSize counts queued bytes against the high-water mark of 0.
+      if ((controller.desiredSize ?? 0) < -BUFFER_BYTES) {
+        controller.enqueue(encoder.encode(`event: dropped\ndata: ${JSON.stringify({ reason: "slow_reader", message: `More than ${BUFFER_BYTES} bytes were waiting for this client; reconnect with Last-Event-ID to catch up.` })}\n\n`));
+        close();
+      }
+    };
+    shut = (reason) => {
+      send(`event: revoked\ndata: ${JSON.stringify({ reason })}\n\n`);
+      close();
+    };
 
-        // Live batches that arrive while the catch-up is read wait here; `sent` keeps
-        // each batch from going out twice.
-        let sent = Infinity;
-        const pending: HubMessage[] = [];
-        const deliver = (message: HubMessage) => {
-          if (sent === Infinity) return void pending.push(message);
-          if (message.type === "reload") {
-            sent = Math.max(sent, message.position);
-            return send(reloadOf(message.lastActionId, message.reason));
-          }
-          if (message.batch.position <= sent) return;
-          sent = message.batch.position;
-          send(eventOf(message.batch));
-        };
-        try {
-          if (options.actions) stops.push(await subscribeToActions(deliver));
-          stops.push(await subscribeToChanges((change) => send(`event: change\ndata: ${JSON.stringify(change)}\n\n`)));
-          let ready = "retry: 3000\nevent: ready\ndata: {}\n\n";
-          if (options.actions) {
-            const now = await latestPosition(db);
-            const resumeFrom = parseEventId(options.lastEventId);
-            const from = resumeFrom === null ? null : await positionOfEvent(db, resumeFrom);
-            const missed = from === null ? [] : await readBatchesAfter(db, from, RESUME_LIMIT + 1);
-            const count = missed.reduce((total, batch) => total + batch.actions.length, 0);
-            // A fresh stream starts at the latest event; a resumed one keeps the client's
-            // id until the batches it missed have gone out.
-            if (resumeFrom === null) ready = `retry: 3000\nevent: ready\nid: ${now.lastActionId}\ndata: {}\n\n`;
-            if (resumeFrom !== null && (from === null || count > RESUME_LIMIT)) {
-              send(ready);
-              sent = now.position;
-              send(reloadOf(now.lastActionId, from === null ? "the last event is too old to resume from" : `more than ${RESUME_LIMIT} actions were missed`));
-            } else {
-              send(ready);
-              sent = from ?? now.position;
-              for (const batch of missed) {
-                if (batch.position <= sent) continue;
-                // A replay is as fast as the client reads it, not a reason to drop it.
-                while (!closed && (controller.desiredSize ?? 0) < -BUFFER_BYTES / 2) {
-                  await new Promise<void>((resolve) => (drained = resolve));
-                }
-                sent = batch.position;
-                send(eventOf(batch));
-              }
+    // Live batches that arrive while the catch-up is read wait here; `sent` keeps
+    // each batch from going out twice.
+    let sent = Infinity;
+    const pending: HubMessage[] = [];
+    const deliver = (message: HubMessage) => {
+      if (sent === Infinity) return void pending.push(message);
+      if (message.type === "reload") {
+        sent = Math.max(sent, message.position);
+        return send(reloadOf(message.lastActionId, message.reason));
+      }
+      if (message.batch.position <= sent) return;
+      sent = message.batch.position;
+      send(eventOf(message.batch));
+    };
+    try {
+      if (options.actions) stops.push(await subscribeToActions(deliver));
+      stops.push(await subscribeToChanges((change) => send(`event: change\ndata: ${JSON.stringify(change)}\n\n`)));
+      let ready = "retry: 3000\nevent: ready\ndata: {}\n\n";
+      if (options.actions) {
+        const now = await latestPosition(db);
+        const resumeFrom = parseEventId(options.lastEventId);
+        const from = resumeFrom === null ? null : await positionOfEvent(db, resumeFrom);
+        const missed = from === null ? [] : await readBatchesAfter(db, from, RESUME_LIMIT + 1);
+        const count = missed.reduce((total, batch) => total + batch.actions.length, 0);
+        // A fresh stream starts at the latest event; a resumed one keeps the client's
+        // id until the batches it missed have gone out.
+        if (resumeFrom === null) ready = `retry: 3000\nevent: ready\nid: ${now.lastActionId}\ndata: {}\n\n`;
+        if (resumeFrom !== null && (from === null || count > RESUME_LIMIT)) {
+          send(ready);
+          sent = now.position;
+          send(reloadOf(now.lastActionId, from === null ? "the last event is too old to resume from" : `more than ${RESUME_LIMIT} actions were missed`));
+        } else {
+          send(ready);
+          sent = from ?? now.position;
+          for (const batch of missed) {
+            if (batch.position <= sent) continue;
+            // A replay is as fast as the client reads it, not a reason to drop it.
+            while (!closed && (controller.desiredSize ?? 0) < -BUFFER_BYTES / 2) {
+              await new Promise<void>((resolve) => (drained = resolve));
             }
-            for (const message of pending.splice(0)) deliver(message);
-          } else {
-            sent = 0;
-            send(ready);
+            sent = batch.position;
+            send(eventOf(batch));
           }
-        } catch (error) {
-          cleanup();
-          controller.error(error);
-          return;
         }
-        if (signal.aborted || closed) return close();
+        for (const message of pending.splice(0)) deliver(message);
+      } else {
+        sent = 0;
+        send(ready);
+      }
+    } catch (error) {
+      cleanup();
+      controller.error(error);
+      return;
+    }
+    if (signal.aborted || closed) return close();
 
-        // Each heartbeat re-checks the caller: a disabled person or revoked key is cut off.
-        const heartbeat = setInterval(() => {
-          void stillPermitted(db, caller, "console:read")
-            .then((allowed) => {
-              if (allowed) return send(": keep-alive\n\n");
-              shut("access ended");
-            })
-            .catch(() => send(": keep-alive\n\n"));
-        }, HEARTBEAT_MS);
-        stops.push(() => clearInterval(heartbeat));
-        signal.addEventListener("abort", close);
+    // Each heartbeat re-checks the caller: a disabled person or revoked key is cut off.
+    const heartbeat = setInterval(() => {
+      void stillPermitted(db, caller, "console:read")
+        .then((allowed) => {
+          if (allowed) return send(": keep-alive\n\n");
+          shut("access ended");
+        })
+        .catch(() => send(": keep-alive\n\n"));
+    }, HEARTBEAT_MS);
+    stops.push(() => clearInterval(heartbeat));
+    signal.addEventListener("abort", close);
   }
 }
