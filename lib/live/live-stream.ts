@@ -17,6 +17,8 @@ const HEARTBEAT_MS = 15_000;
 export const RESUME_LIMIT = 10_000;
 /** Bytes queued for a client that is not reading before it is dropped. */
 export const BUFFER_BYTES = 1024 * 1024;
+/** Live batches held back while a reconnecting client takes its replay. */
+const MAX_PENDING_BATCHES = 2_000;
 
 export interface LiveStreamOptions {
   db: Db;
@@ -72,6 +74,7 @@ export function openLiveStream(options: LiveStreamOptions): ReadableStream<Uint8
   async function run(controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> {
     const close = () => {
       cleanup();
+      drained?.();
       try {
         controller.close();
       } catch {
@@ -86,22 +89,32 @@ export function openLiveStream(options: LiveStreamOptions): ReadableStream<Uint8
         return cleanup();
       }
       // desiredSize counts queued bytes against the high-water mark of 0.
-      if ((controller.desiredSize ?? 0) < -BUFFER_BYTES) {
-        controller.enqueue(encoder.encode(`event: dropped\ndata: ${JSON.stringify({ reason: "slow_reader", message: `More than ${BUFFER_BYTES} bytes were waiting for this client; reconnect with Last-Event-ID to catch up.` })}\n\n`));
-        close();
-      }
+      if ((controller.desiredSize ?? 0) < -BUFFER_BYTES) drop(`more than ${BUFFER_BYTES} bytes were waiting for this client`);
+    };
+    const drop = (message: string) => {
+      if (closed) return;
+      controller.enqueue(encoder.encode(`event: dropped\ndata: ${JSON.stringify({ reason: "slow_reader", message: `${message}; reconnect with Last-Event-ID to catch up.` })}\n\n`));
+      close();
     };
     shut = (reason) => {
       send(`event: revoked\ndata: ${JSON.stringify({ reason })}\n\n`);
       close();
     };
 
-    // Live batches that arrive while the catch-up is read wait here; `sent` keeps
-    // each batch from going out twice.
-    let sent = Infinity;
+    signal.addEventListener("abort", close);
+
+    // Live batches that arrive while the catch-up is read and sent wait here (a client
+    // that cannot take them in time is dropped); `sent` keeps each batch from going
+    // out twice.
+    let sent = 0;
+    let replaying = true;
     const pending: HubMessage[] = [];
     const deliver = (message: HubMessage) => {
-      if (sent === Infinity) return void pending.push(message);
+      if (replaying) {
+        pending.push(message);
+        if (pending.length > MAX_PENDING_BATCHES) drop(`more than ${MAX_PENDING_BATCHES} new batches arrived while the missed ones were sent`);
+        return;
+      }
       if (message.type === "reload") {
         sent = Math.max(sent, message.position);
         return send(reloadOf(message.lastActionId, message.reason));
@@ -140,11 +153,11 @@ export function openLiveStream(options: LiveStreamOptions): ReadableStream<Uint8
             send(eventOf(batch));
           }
         }
-        for (const message of pending.splice(0)) deliver(message);
       } else {
-        sent = 0;
         send(ready);
       }
+      replaying = false;
+      for (const message of pending.splice(0)) deliver(message);
     } catch (error) {
       cleanup();
       controller.error(error);
@@ -162,6 +175,5 @@ export function openLiveStream(options: LiveStreamOptions): ReadableStream<Uint8
         .catch(() => send(": keep-alive\n\n"));
     }, HEARTBEAT_MS);
     stops.push(() => clearInterval(heartbeat));
-    signal.addEventListener("abort", close);
   }
 }
