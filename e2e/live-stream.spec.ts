@@ -102,8 +102,8 @@ test("a client that stops reading is told it was dropped and disconnected", asyn
     request.on("error", reject);
   });
   await page.waitForTimeout(500);
-  // Well past what the socket buffers and the stream's own 1 MiB hold.
-  for (let i = 0; i < 40; i++) await send(200, "x".repeat(1500));
+  // Well past what the socket buffers and the stream's own 4 MiB hold.
+  for (let i = 0; i < 60; i++) await send(200, "x".repeat(1500));
   await ended;
   const text = Buffer.concat(received).toString("utf8");
   expect(text).toContain("event: dropped");

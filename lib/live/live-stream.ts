@@ -16,7 +16,7 @@ const HEARTBEAT_MS = 15_000;
 /** At most this many missed actions are replayed to a reconnecting client; more means reload. */
 export const RESUME_LIMIT = 10_000;
 /** Bytes queued for a client that is not reading before it is dropped. */
-export const BUFFER_BYTES = 1024 * 1024;
+export const BUFFER_BYTES = 4 * 1024 * 1024;
 /** Live batches held back while a reconnecting client takes its replay. */
 const MAX_PENDING_BATCHES = 2_000;
 

@@ -2,6 +2,7 @@
 // reached (within HEALTH_TIMEOUT_MS, never hanging), and while the server is stopping.
 // Load balancers and the start script poll it: "Ready" in the log comes before migrations finish.
 import { NextResponse } from "next/server";
+import { DatabaseUnavailableError } from "@/db/unavailable";
 import { checkDatabase } from "@/lib/setup/check-database";
 import { getDb } from "@/lib/db";
 import { describeForLog } from "@/lib/http/describe-for-log";
@@ -23,7 +24,7 @@ export async function GET() {
   let timer: NodeJS.Timeout | undefined;
   try {
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`)), HEALTH_TIMEOUT_MS);
+      timer = setTimeout(() => reject(new DatabaseUnavailableError(`no answer within ${HEALTH_TIMEOUT_MS} ms`)), HEALTH_TIMEOUT_MS);
     });
     await Promise.race([getDb().then(checkDatabase), timeout]);
     return NextResponse.json({ status: "ok" }, { headers: { "cache-control": "no-store" } });
