@@ -31,9 +31,11 @@ export interface Database {
   /**
    * Receives NOTIFY payloads on a channel: LISTEN on its own connection with
    * PostgreSQL (so every server process hears every notification), PGlite's
-   * in-process notifications on the embedded database.
+   * in-process notifications on the embedded database. `onListen` runs each time
+   * the LISTEN is in place, again after its connection was lost and re-established
+   * (notifications sent in between are gone: the caller reads what it missed).
    */
-  listen(channel: string, onMessage: (payload: string) => void): Promise<Unlisten>;
+  listen(channel: string, onMessage: (payload: string) => void, onListen?: () => void): Promise<Unlisten>;
   close(): Promise<void>;
 }
 
@@ -67,6 +69,15 @@ function reasonOf(error: unknown): string {
   return String(error);
 }
 
+// While the server is down or unreachable, a query fails within a connect timeout
+// rather than waiting, and reconnection is tried at least every second (postgres.js's
+// default backoff grows to 10-20 s, which kept requests failing long after the
+// database was back). The LISTEN connection uses the same settings.
+const FAIL_FAST = {
+  connect_timeout: 2,
+  backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1) * (0.75 + Math.random() / 4),
+} as const;
+
 async function openPostgres(url: string): Promise<Database> {
   // Replicas may start together: one migrates while the others wait on the lock.
   const migrator = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
@@ -79,12 +90,12 @@ async function openPostgres(url: string): Promise<Database> {
   } finally {
     await migrator.end({ timeout: 5 });
   }
-  const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 5 });
+  const client = postgres(url, { max: 10, onnotice: () => {}, ...FAIL_FAST });
   const db: Db = drizzlePostgres({ client, schema });
   return {
     db,
-    async listen(channel, onMessage) {
-      const { unlisten } = await client.listen(channel, onMessage);
+    async listen(channel, onMessage, onListen) {
+      const { unlisten } = await client.listen(channel, onMessage, onListen);
       return unlisten;
     },
     close: () => client.end({ timeout: 5 }),
@@ -119,8 +130,10 @@ async function wrapPglite(client: PGlite, close: () => Promise<void>): Promise<D
   await migratePglite(drizzlePglite({ client }), { migrationsFolder });
   return {
     db,
-    async listen(channel, onMessage) {
-      return client.listen(channel, onMessage);
+    async listen(channel, onMessage, onListen) {
+      const unlisten = await client.listen(channel, onMessage);
+      onListen?.();
+      return unlisten;
     },
     close,
   };

@@ -4,6 +4,7 @@
 import type { Database, Db } from "@/db/client";
 import { openDatabase } from "@/db/client";
 import { env } from "@/lib/env";
+import { installGracefulStop } from "@/lib/setup/graceful-stop";
 import { prepareInstallation } from "@/lib/setup/prepare-installation";
 
 const holder = globalThis as typeof globalThis & { __tourniquetDatabase?: Promise<Database> };
@@ -14,9 +15,7 @@ async function open(): Promise<Database> {
     config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.dataDir },
   );
   const { db } = database;
-  const shutdown = () => void database.close().finally(() => process.exit(0));
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
+  installGracefulStop(database);
 
   const result = await prepareInstallation(db, {
     adminEmail: config.TOURNIQUET_ADMIN_EMAIL,

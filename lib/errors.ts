@@ -19,3 +19,16 @@ export const notFound = (what: string) => new AppError(404, "not_found", `${what
 export const conflict = (message: string, details?: unknown) => new AppError(409, "conflict", message, details);
 export const invalidInput = (message: string, details?: unknown) =>
   new AppError(400, "invalid_input", message, details);
+
+/** Refused for now, not for good: the reply carries Retry-After. */
+export class RetryLaterError extends AppError {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(status, code, message);
+    this.name = "RetryLaterError";
+  }
+}

@@ -71,6 +71,11 @@ export function TimelineView({
             {paused ? "Paused" : liveLabel[live.state]}
           </span>
           {paused && live.waiting ? <span className="text-muted">{live.waiting} new waiting</span> : null}
+          {live.gap ? (
+            <span className="text-warn" title={live.gap.reason}>
+              Gap at {new Date(live.gap.at).toLocaleTimeString()}: {live.gap.reason}; reloaded
+            </span>
+          ) : null}
           <span className="text-xs text-muted">
             {actions.length.toLocaleString()} loaded{pages.hasNextPage ? ", more on scroll" : ""}
           </span>

@@ -110,7 +110,6 @@ export async function ingestActions(db: Db, caller: Caller, items: unknown[]): P
       const current = latest.get(row.agentId);
       if (!current || current < row.occurredAt) latest.set(row.agentId, row.occurredAt);
     }
-    await publishActions(tx, stored.map((row) => row.id));
 
     observed = rows.flatMap(({ row }) => {
       const id = storedIds.get(row.externalId);
@@ -119,6 +118,8 @@ export async function ingestActions(db: Db, caller: Caller, items: unknown[]): P
     inputs = await loadDetectionInputs(tx, observed, { known: facts, rules });
     raised = await raiseAlerts(tx, detectFirings(observed, inputs));
     await recordDiscoveredAgents(tx, caller, discovered);
+    // Last: it takes the stream-position lock, held until COMMIT.
+    await publishActions(tx, stored.map((row) => row.id));
   });
 
   // After the commit, not inside it: the transaction may hold the audit chain's lock

@@ -44,6 +44,8 @@ export function useLiveActions(filter: TimelineFilter, paused: boolean) {
   const [buffered, setBuffered] = useState<PublicAction[]>([]);
   const pausedRef = useRef(paused);
   const mergeRef = useRef<(incoming: PublicAction[]) => void>(() => {});
+  const lastEventIdRef = useRef<string | null>(null);
+  const [gap, setGap] = useState<{ at: string; reason: string } | null>(null);
   pausedRef.current = paused;
   const filterKey = JSON.stringify(filter);
 
@@ -69,31 +71,64 @@ export function useLiveActions(filter: TimelineFilter, paused: boolean) {
       });
     };
 
-    const source = new EventSource("/api/v1/stream");
+    // Every actions event has an id; EventSource sends the last one back when it
+    // reconnects, and the server replays what was missed. When the browser gives up
+    // (a 503 while the database is away), a new source resumes from the same id.
+    let source: EventSource;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let closed = false;
+    const connect = () => {
+      const resume = lastEventIdRef.current;
+      source = new EventSource(resume ? `/api/v1/stream?lastEventId=${encodeURIComponent(resume)}` : "/api/v1/stream");
+      source.addEventListener("ready", (event) => {
+        setState("live");
+        track(event);
+        // Without an id to resume from, what arrived meanwhile is only in the database.
+        if (!resume && connections++ > 0) void client.invalidateQueries({ queryKey: actionKeys.all });
+        connections = Math.max(connections, 1);
+      });
+      source.addEventListener("error", () => {
+        setState("reconnecting");
+        if (source.readyState === EventSource.CLOSED && !closed) retry = setTimeout(connect, 3000);
+      });
+      // The server says this session may no longer read the console: stop retrying.
+      source.addEventListener("revoked", () => {
+        closed = true;
+        source.close();
+        setState("reconnecting");
+      });
+      // More was missed than the server replays: reload, and say there was a gap.
+      source.addEventListener("reload", (event) => {
+        track(event);
+        const { reason } = JSON.parse((event as MessageEvent<string>).data) as { reason?: string };
+        setGap({ at: new Date().toISOString(), reason: reason ?? "the stream was interrupted" });
+        void client.invalidateQueries({ queryKey: actionKeys.all });
+      });
+      source.addEventListener("actions", (event) => {
+        setState("live");
+        track(event);
+        const matching = (JSON.parse((event as MessageEvent<string>).data) as PublicAction[]).filter((action) =>
+          matchesFilter(action, filter),
+        );
+        if (matching.length === 0) return;
+        if (pausedRef.current) setBuffered((current) => [...matching, ...current]);
+        else merge(matching);
+        void client.invalidateQueries({ queryKey: [...actionKeys.all, "histogram"] });
+      });
+    };
+    const track = (event: Event) => {
+      const id = (event as MessageEvent).lastEventId;
+      if (id) lastEventIdRef.current = id;
+    };
     let connections = 0;
-    source.addEventListener("ready", () => {
-      setState("live");
-      // After a reconnect, actions sent while the stream was down are only in the database.
-      if (connections++ > 0) void client.invalidateQueries({ queryKey: actionKeys.all });
-    });
-    source.addEventListener("error", () => setState("reconnecting"));
-    // The server says this session may no longer read the console: stop retrying.
-    source.addEventListener("revoked", () => {
-      source.close();
-      setState("reconnecting");
-    });
-    source.addEventListener("actions", (event) => {
-      setState("live");
-      const matching = (JSON.parse((event as MessageEvent<string>).data) as PublicAction[]).filter((action) =>
-        matchesFilter(action, filter),
-      );
-      if (matching.length === 0) return;
-      if (pausedRef.current) setBuffered((current) => [...matching, ...current]);
-      else merge(matching);
-      void client.invalidateQueries({ queryKey: [...actionKeys.all, "histogram"] });
-    });
+    lastEventIdRef.current = null;
+    connect();
     mergeRef.current = merge;
-    return () => source.close();
+    return () => {
+      closed = true;
+      clearTimeout(retry);
+      source.close();
+    };
     // filterKey stands for filter: a new filter is a new subscription.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client, filterKey]);
@@ -105,5 +140,5 @@ export function useLiveActions(filter: TimelineFilter, paused: boolean) {
     }
   }, [paused, buffered]);
 
-  return { state, waiting: buffered.length };
+  return { state, waiting: buffered.length, gap };
 }

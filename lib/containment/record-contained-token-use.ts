@@ -49,8 +49,10 @@ export async function recordContainedTokenUse(db: Db, caller: Caller, tokenHash:
       })
       .returning();
     if (!row) return [];
+    const alerts = await raiseAlerts(tx, detectFirings([row], await loadDetectionInputs(tx, [row], { rules })));
+    // Last: it takes the stream-position lock, held until COMMIT.
     await publishActions(tx, [row.id]);
-    return raiseAlerts(tx, detectFirings([row], await loadDetectionInputs(tx, [row], { rules })));
+    return alerts;
   });
   await respondToAlerts(db, raised);
 }

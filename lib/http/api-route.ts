@@ -9,7 +9,9 @@ import { authenticateBearer } from "@/lib/auth/authenticate-bearer";
 import type { Caller } from "@/lib/auth/caller";
 import { getSessionCaller } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { AppError, unauthorized } from "@/lib/errors";
+import { isDatabaseUnavailable, DATABASE_RETRY_AFTER_SECONDS } from "@/db/unavailable";
+import { AppError, RetryLaterError, unauthorized } from "@/lib/errors";
+import { enterRequest, isStopping } from "@/lib/setup/graceful-stop";
 import { requestOrigin } from "./request-origin";
 import { describeForLog } from "./describe-for-log";
 import { zodDetails } from "./read-json";
@@ -25,9 +27,28 @@ export function errorResponse(status: number, code: string, message: string, det
   return NextResponse.json({ error: details === undefined ? { code, message } : { code, message, details } }, { status });
 }
 
+function retryLater(response: NextResponse, seconds: number): NextResponse {
+  response.headers.set("retry-after", String(seconds));
+  return response;
+}
+
+/** A stopping server takes no new work: another replica (or this one, restarted) will. */
+export function stoppingResponse(): NextResponse {
+  const response = retryLater(errorResponse(503, "stopping", "The server is stopping; retry shortly."), 1);
+  response.headers.set("connection", "close");
+  return response;
+}
+
 export function toErrorResponse(error: unknown): NextResponse {
+  if (error instanceof RetryLaterError) {
+    return retryLater(errorResponse(error.status, error.code, error.message, error.details), error.retryAfterSeconds);
+  }
   if (error instanceof AppError) return errorResponse(error.status, error.code, error.message, error.details);
   if (error instanceof ZodError) return errorResponse(400, "invalid_input", "The request is invalid.", zodDetails(error));
+  if (isDatabaseUnavailable(error)) {
+    const response = errorResponse(503, "database_unavailable", "The database cannot be reached right now; the change was not made. Retry shortly.");
+    return retryLater(response, DATABASE_RETRY_AFTER_SECONDS);
+  }
   console.error(`[api] unexpected ${describeForLog(error)}`);
   return errorResponse(500, "internal", "Something went wrong on our side; the change was not made.");
 }
@@ -50,12 +71,16 @@ export function apiRoute<Params = Record<string, never>>(
   handler: (context: ApiContext<Params>) => Promise<Response>,
 ): (request: NextRequest, context: { params: Promise<Params> }) => Promise<Response> {
   return async (request, context) => {
+    if (isStopping()) return stoppingResponse();
+    const leave = enterRequest();
     try {
       const db = await getDb();
       const caller = await resolveCaller(db, request);
       return await handler({ request, params: await context.params, caller, db });
     } catch (error) {
       return toErrorResponse(error);
+    } finally {
+      leave();
     }
   };
 }

@@ -5,7 +5,9 @@ import type { Db } from "@/db/client";
 import { authenticateResourceServer, readClientCredentials } from "@/lib/auth/authenticate-resource-server";
 import type { ResourceServerCaller } from "@/lib/auth/caller";
 import { getDb } from "@/lib/db";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/db/unavailable";
 import { AppError } from "@/lib/errors";
+import { enterRequest, isStopping } from "@/lib/setup/graceful-stop";
 import { limits } from "./rate-limiter";
 import { readForm } from "./read-form";
 import { describeForLog } from "./describe-for-log";
@@ -23,10 +25,19 @@ function tooMany(retryAfter: number): NextResponse {
   return response;
 }
 
+/** RFC 6749's temporarily_unavailable, with Retry-After. */
+export function unavailable(description: string, retryAfter: number): NextResponse {
+  const response = oauthError(503, "temporarily_unavailable", description);
+  response.headers.set("retry-after", String(retryAfter));
+  return response;
+}
+
 export function oauthRoute(
   handler: (context: { db: Db; caller: ResourceServerCaller; form: URLSearchParams }) => Promise<Response>,
 ): (request: Request) => Promise<Response> {
   return async (request) => {
+    if (isStopping()) return unavailable("The server is stopping; retry shortly.", 1);
+    const leave = enterRequest();
     try {
       const form = await readForm(request);
       const db = await getDb();
@@ -46,8 +57,12 @@ export function oauthRoute(
       return await handler({ db, caller, form });
     } catch (error) {
       if (error instanceof AppError) return oauthError(error.status, "invalid_request", error.message);
+      // The check could not be made: no answer either way, and the client may retry.
+      if (isDatabaseUnavailable(error)) return unavailable("The token check cannot be made right now; retry shortly.", DATABASE_RETRY_AFTER_SECONDS);
       console.error(`[oauth] unexpected ${describeForLog(error)}`);
       return oauthError(500, "server_error", "The token check failed on our side.");
+    } finally {
+      leave();
     }
   };
 }

@@ -7,7 +7,9 @@ import { exportTraceServiceRequest } from "@/lib/actions/otlp/otlp-json";
 import { mapSpans } from "@/lib/actions/otlp/map-spans";
 import { authenticateBearer } from "@/lib/auth/authenticate-bearer";
 import { getDb } from "@/lib/db";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/db/unavailable";
 import { AppError } from "@/lib/errors";
+import { enterRequest, isStopping } from "@/lib/setup/graceful-stop";
 import { readBodyText } from "./read-json";
 import { describeForLog } from "./describe-for-log";
 import { requestOrigin } from "./request-origin";
@@ -20,7 +22,16 @@ function status(httpStatus: number, grpcCode: number, message: string): NextResp
   return NextResponse.json({ code: grpcCode, message }, { status: httpStatus });
 }
 
+/** OTLP/HTTP's retryable answer: exporters retry a 503 after its Retry-After (gRPC code 14, UNAVAILABLE). */
+function retryable(message: string, retryAfter: number): NextResponse {
+  const response = status(503, 14, message);
+  response.headers.set("retry-after", String(retryAfter));
+  return response;
+}
+
 export async function handleOtlpTraces(request: Request): Promise<Response> {
+  if (isStopping()) return retryable("The server is stopping; retry later.", 1);
+  const leave = enterRequest();
   try {
     const type = request.headers.get("content-type") ?? "";
     if (/protobuf/i.test(type)) {
@@ -57,7 +68,10 @@ export async function handleOtlpTraces(request: Request): Promise<Response> {
     });
   } catch (error) {
     if (error instanceof AppError) return status(error.status, error.status === 413 ? 8 : 3, error.message);
+    if (isDatabaseUnavailable(error)) return retryable("The database cannot be reached right now; retry later.", DATABASE_RETRY_AFTER_SECONDS);
     console.error(`[otlp] unexpected ${describeForLog(error)}`);
     return status(500, 13, "The spans could not be stored; retry later.");
+  } finally {
+    leave();
   }
 }

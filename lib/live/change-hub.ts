@@ -20,5 +20,6 @@ function parse(payload: string): Change | null {
 
 /** Calls the subscriber with every committed change until the returned function is called. */
 export function subscribeToChanges(subscriber: (change: Change) => void): Promise<() => void> {
-  return notificationHub(CHANGES_CHANNEL, parse).subscribe(subscriber);
+  // After a lost connection, anything may have changed: every topic is refetched.
+  return notificationHub(CHANGES_CHANNEL, parse, () => changeTopics.map((topic) => ({ topic, id: null }))).subscribe(subscriber);
 }

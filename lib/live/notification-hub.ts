@@ -10,25 +10,41 @@ export interface NotificationHub<T> {
 
 const holder = globalThis as typeof globalThis & { __tourniquetHubs?: Map<string, NotificationHub<unknown>> };
 
-/** The hub of a channel; `receive` turns a payload into messages (or nothing). */
-export function notificationHub<T>(channel: string, receive: (payload: string) => Promise<T | null> | T | null): NotificationHub<T> {
+/**
+ * The hub of a channel; `receive` turns a payload into messages (or nothing).
+ * `missed` gives what to tell subscribers when the LISTEN came back after its
+ * connection was lost: notifications sent meanwhile are gone.
+ */
+export function notificationHub<T>(
+  channel: string,
+  receive: (payload: string) => Promise<T | null> | T | null,
+  missed: () => T[] = () => [],
+): NotificationHub<T> {
   holder.__tourniquetHubs ??= new Map();
   const existing = holder.__tourniquetHubs.get(channel);
   if (existing) return existing as NotificationHub<T>;
 
   const subscribers = new Set<(message: T) => void>();
   let ready: Promise<void> | null = null;
+  let listens = 0;
   const listen = () =>
     (ready ??= getDatabase()
       .then((database) =>
-        database.listen(channel, (payload) => {
-          if (subscribers.size === 0) return;
-          void Promise.resolve(receive(payload))
-            .then((message) => {
-              if (message !== null) for (const subscriber of subscribers) subscriber(message);
-            })
-            .catch(() => {});
-        }),
+        database.listen(
+          channel,
+          (payload) => {
+            if (subscribers.size === 0) return;
+            void Promise.resolve(receive(payload))
+              .then((message) => {
+                if (message !== null) for (const subscriber of subscribers) subscriber(message);
+              })
+              .catch(() => {});
+          },
+          () => {
+            if (listens++ === 0) return;
+            for (const message of missed()) for (const subscriber of subscribers) subscriber(message);
+          },
+        ),
       )
       .then(() => undefined)
       // A failed LISTEN is tried again by the next subscriber, not cached for the process's life.

@@ -14,14 +14,15 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-export async function startReceiver(port = 0, status = 200): Promise<Receiver> {
+/** `delayMs`: how long it takes to answer (a slow receiver keeps a delivery in flight). */
+export async function startReceiver(port = 0, status = 200, delayMs = 0): Promise<Receiver> {
   const received: Received[] = [];
   const server: Server = createServer((request, response) => {
     let body = "";
     request.on("data", (chunk) => (body += chunk));
     request.on("end", () => {
       received.push({ headers: request.headers as Record<string, string>, body });
-      response.writeHead(status).end();
+      setTimeout(() => response.writeHead(status).end(), delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
