@@ -10,3 +10,4 @@ export * from "./users";
 export * from "./approvals";
 export * from "./rules";
 export * from "./ssf";
+export * from "./oauth";
