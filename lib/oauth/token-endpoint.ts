@@ -31,13 +31,14 @@ export function oauthErrorResponse(error: OAuthError): NextResponse {
 export async function handleTokenRequest(request: Request): Promise<Response> {
   try {
     const form = await readForm(request);
+    const db = await getDb();
+    // The client first: an unauthenticated caller learns nothing but invalid_client.
+    const authenticated = await authenticateClient(db, request.headers.get("authorization"), form);
     const grantType = single(form, "grant_type");
     if (!grantType) throw new OAuthError("invalid_request", "grant_type is required.");
     if (!Object.hasOwn(grants, grantType)) {
       throw new OAuthError("unsupported_grant_type", `Supported grant types: ${supportedGrantTypes.join(", ")}.`);
     }
-    const db = await getDb();
-    const authenticated = await authenticateClient(db, request.headers.get("authorization"), form);
     const tokens = await grants[grantType as keyof typeof grants](db, authenticated, form);
     return NextResponse.json(tokens, { headers: noStore });
   } catch (error) {

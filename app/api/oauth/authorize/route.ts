@@ -7,7 +7,7 @@ import { decideAuthorization, decideAuthorizationInput } from "@/lib/oauth/decid
 import { unauthorized } from "@/lib/errors";
 
 export const POST = apiRoute(async ({ db, caller, request }) => {
-  if (!caller) throw unauthorized();
+  if (caller?.type !== "user") throw unauthorized("Sign in to the console to answer an authorization request.");
   const decided = await decideAuthorization(db, caller, await readJson(request, decideAuthorizationInput));
   return NextResponse.json(decided, { headers: { "cache-control": "no-store" } });
 });
