@@ -72,6 +72,9 @@ export default async function AuthorizePage({ searchParams }: { searchParams: Se
               <dd className="break-all font-mono text-xs">{checked.request.redirectUri}</dd>
             </dl>
             <ConsentForm query={query.toString()} />
+            <p className="mt-4 text-xs text-muted">
+              You can take this back at any time under <a href="/delegations" className="underline">Delegations</a>.
+            </p>
           </>
         )}
       </div>
