@@ -66,6 +66,16 @@ describe("client_credentials", () => {
     });
   });
 
+  it("lives as long as the agent says, never past the admin's maximum", async () => {
+    for (const [setting, expected] of [[120, 120], [7200, 3600]] as const) {
+      const agent = await createAgent(t.db, { scopes: ["docs:read"], accessTokenLifetimeSeconds: setting });
+      const client = await createOauthClient(t.db, responder, agent.id, { authMethod: "client_secret_post" });
+      const body = form({ client_id: client.clientId, client_secret: client.clientSecret ?? "" });
+      const tokens = await grantClientCredentials(t.db, await authenticateClient(t.db, null, body), body);
+      expect(tokens.expires_in).toBe(expected);
+    }
+  });
+
   it("authenticates private_key_jwt with the registered public key, once per assertion", async () => {
     const agent = await createAgent(t.db, { scopes: ["docs:read"] });
     const { publicKey, privateKey } = await generateKeyPair("ES256");
