@@ -61,7 +61,7 @@ test("each caller gets the expected status from every route", async ({ browser, 
     const policy = matrix[`${handler.method} ${handler.template}`];
     if (!policy) continue;
     const path = handler.template.replace(/\[\.\.\.[a-z]+\]/g, "no-such-endpoint").replace(/\[[a-zA-Z]+\]/g, UUID);
-    const isForm = policy === "resourceServer";
+    const isForm = policy === "resourceServer" || policy === "oauthClient";
     for (const caller of callers) {
       const expected = expectedFor(policy, caller);
       if (expected === "skip") continue;

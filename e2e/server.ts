@@ -12,6 +12,8 @@ const server = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.
   env: {
     ...process.env,
     PORT: String(E2E_PORT),
+    // The issuer OAuth clients check discovery against (lib/oauth/issuer.ts).
+    TOURNIQUET_PUBLIC_URL: `http://127.0.0.1:${E2E_PORT}`,
     TOURNIQUET_DATA_DIR: dataDir,
     TOURNIQUET_ADMIN_EMAIL: E2E_ADMIN.email,
     TOURNIQUET_ADMIN_PASSWORD: E2E_ADMIN.password,

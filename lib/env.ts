@@ -31,6 +31,7 @@ const envSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     // This installation's public address: the issuer of the security events it sends.
     TOURNIQUET_PUBLIC_URL: z.url({ message: "must be the console's public URL" }).optional(),
+    TOURNIQUET_OAUTH_MAX_TOKEN_SECONDS: z.coerce.number({ message: "must be a number of seconds" }).int().min(60).max(86_400).default(3600),
     // Any OpenID Connect provider (Okta, Entra ID, Google, Keycloak...).
     AUTH_OIDC_ISSUER: z.url({ message: "must be the issuer URL" }).optional(),
     AUTH_OIDC_CLIENT_ID: z.string().min(1).optional(),

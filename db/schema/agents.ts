@@ -1,6 +1,6 @@
 // The agent inventory: every AI agent, the human accountable for it, and what it may do.
 import { sql } from "drizzle-orm";
-import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { agentActsAs, agentEnvironments, agentStatuses, riskLevels } from "@/lib/agents/vocabulary";
 import { users } from "./users";
 
@@ -31,6 +31,8 @@ export const agents = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
+    /** Lifetime of access tokens from the token endpoint; null: the default (15 minutes). */
+    accessTokenLifetimeSeconds: integer("access_token_lifetime_seconds"),
   },
   (table) => [
     uniqueIndex("agents_name_key").on(sql`lower(${table.name})`),

@@ -25,6 +25,12 @@ export const agentTokens = pgTable(
     revokedBy: text("revoked_by"),
     revokeReason: text("revoke_reason"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    /** The OAuth client that obtained it at the token endpoint (null: issued by a person). */
+    oauthClientId: uuid("oauth_client_id"),
+    /** RFC 8707: the resource the token is bound to, answered as `aud` by introspection. */
+    resource: text("resource"),
+    /** A delegated token: the person it acts for (RFC 8693 `act` names the agent). */
+    delegationId: uuid("delegation_id"),
   },
   (table) => [
     uniqueIndex("agent_tokens_hash_key").on(table.tokenHash),

@@ -11,3 +11,4 @@ export * from "./approvals";
 export * from "./rules";
 export * from "./ssf";
 export * from "./live";
+export * from "./oauth";

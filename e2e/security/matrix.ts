@@ -10,6 +10,7 @@ export type Policy =
   | "ingest" // ingest keys only
   | "ingestOtlp" // ingest keys only, and anything else is 401 (OTLP speaks no sessions)
   | "resourceServer" // HTTP Basic client credentials only
+  | "oauthClient" // an agent's OAuth client credentials only (the token endpoint)
   | "agent" // agent tokens only (an agent asking for approval)
   | "readOrAgent" // console:read, or an agent token (it sees only its own)
   | "notFound" // the catch-all: 404 for everyone
@@ -35,6 +36,14 @@ export const matrix: Record<string, Policy> = {
   "POST /api/v1/ssf-receivers": "admin",
   "POST /api/v1/ssf-receivers/[id]/revoke": "admin",
   "GET /.well-known/oauth-authorization-server": "public",
+  "GET /.well-known/openid-configuration": "public",
+  "POST /api/oauth/token": "oauthClient",
+  "POST /api/oauth/authorize": "user",
+  "GET /api/v1/delegations": "read",
+  "POST /api/v1/delegations/[id]/revoke": "read",
+  "GET /api/v1/agents/[id]/oauth-clients": "read",
+  "POST /api/v1/agents/[id]/oauth-clients": "act",
+  "POST /api/v1/agents/[id]/oauth-clients/[clientId]/revoke": "act",
   "GET /api/auth/[...nextauth]": "nextAuth",
   "POST /api/auth/[...nextauth]": "nextAuth",
   "GET /api/health": "public",
@@ -126,7 +135,7 @@ export function expectedFor(policy: Policy, caller: CallerKind): Expectation | "
   if (policy === "public") return "allow";
   if (policy === "notFound") return 404;
   if (caller === "revokedToken") return 401; // a bearer that is presented and invalid is never ignored
-  if (policy === "resourceServer") return 401; // none of these callers sends client credentials
+  if (policy === "resourceServer" || policy === "oauthClient") return 401; // none of these callers sends client credentials
   if (policy === "ingestOtlp") return caller === "ingestKey" ? "allow" : 401;
   if (caller === "anonymous") return 401;
   if (policy === "ingest") return caller === "ingestKey" ? "allow" : 403;

@@ -28,6 +28,13 @@ const fields = {
   scopes: scopeList,
   actsAs: z.enum(agentActsAs, { message: "actsAs is self or on_behalf_of_users." }),
   description: text(2000),
+  /** Lifetime of its tokens from the OAuth token endpoint (null: 15 minutes), capped by the admin's maximum. */
+  accessTokenLifetimeSeconds: z
+    .number({ message: "accessTokenLifetimeSeconds is a number of seconds." })
+    .int()
+    .min(60, { message: "Tokens live at least 60 seconds." })
+    .max(86_400, { message: "Tokens live at most a day; the admin's maximum may be lower." })
+    .nullable(),
 };
 
 export const registerAgentInput = z.strictObject({
@@ -38,6 +45,7 @@ export const registerAgentInput = z.strictObject({
   scopes: fields.scopes.default([]),
   actsAs: fields.actsAs.default("self"),
   description: fields.description.default(""),
+  accessTokenLifetimeSeconds: fields.accessTokenLifetimeSeconds.default(null),
 });
 export type RegisterAgentInput = z.infer<typeof registerAgentInput>;
 

@@ -15,6 +15,7 @@ export interface PublicAgent {
   risk: Agent["risk"];
   riskReasons: string[];
   liveTokens: number;
+  accessTokenLifetimeSeconds: number | null;
   createdAt: string;
   updatedAt: string;
   lastSeenAt: string | null;
@@ -35,6 +36,7 @@ export function toPublicAgent(agent: Agent, liveTokens = 0): PublicAgent {
     risk: agent.risk,
     riskReasons: agent.riskReasons,
     liveTokens,
+    accessTokenLifetimeSeconds: agent.accessTokenLifetimeSeconds,
     createdAt: agent.createdAt.toISOString(),
     updatedAt: agent.updatedAt.toISOString(),
     lastSeenAt: agent.lastSeenAt?.toISOString() ?? null,

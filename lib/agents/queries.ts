@@ -30,7 +30,7 @@ export function useExternalCredentialsQuery(agentId: string, initialData?: Publi
   });
 }
 
-function useAgentMutation<Input, Output>(agentId: string, request: (input: Input) => Promise<Output>) {
+export function useAgentMutation<Input, Output>(agentId: string, request: (input: Input) => Promise<Output>) {
   const client = useQueryClient();
   const router = useRouter();
   return useMutation({

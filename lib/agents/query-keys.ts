@@ -3,4 +3,5 @@ export const agentKeys = {
   all: ["agents"] as const,
   tokens: (agentId: string) => [...agentKeys.all, agentId, "tokens"] as const,
   credentials: (agentId: string) => [...agentKeys.all, agentId, "credentials"] as const,
+  oauthClients: (agentId: string) => [...agentKeys.all, agentId, "oauth-clients"] as const,
 };

@@ -7,7 +7,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { agentTokens, agents, containments } from "@/db/schema";
+import { agentTokens, agents, containments, oauthRefreshTokens } from "@/db/schema";
 import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
 import { authorize } from "@/lib/auth/authorize";
 import { type Caller, callerLabel } from "@/lib/auth/caller";
@@ -56,6 +56,11 @@ export async function containAgent(db: Db, caller: Caller, agentId: string, inpu
       .set({ revokedAt: now, revokedBy: by, revokeReason: `contained: ${input.reason}` })
       .where(and(eq(agentTokens.agentId, agentId), isNull(agentTokens.revokedAt)))
       .returning({ id: agentTokens.id });
+    // Refresh tokens die too, delegated ones included: restoring needs fresh consent or credentials.
+    await tx
+      .update(oauthRefreshTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(oauthRefreshTokens.agentId, agentId), isNull(oauthRefreshTokens.revokedAt)));
     const [containment] = await tx
       .insert(containments)
       .values({

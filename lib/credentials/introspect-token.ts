@@ -4,8 +4,9 @@
 // `{ active: false }` and nothing else. The kill switch commits the suspension and the
 // revocations before it returns, so every check that starts after it says no.
 import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
+import { oauthIssuer } from "@/lib/oauth/issuer";
 import type { Db } from "@/db/client";
-import { agentTokens, agents } from "@/db/schema";
+import { agentOauthClients, agentTokens, agents, oauthDelegations, users } from "@/db/schema";
 import { authorize } from "@/lib/auth/authorize";
 import type { Caller } from "@/lib/auth/caller";
 import { describeForLog } from "@/lib/http/describe-for-log";
@@ -24,6 +25,12 @@ export type Introspection =
       jti: string;
       token_type: "Bearer";
       username: string;
+      iss: string;
+      nbf: number;
+      /** RFC 8707: the resource the token is bound to, when it is. */
+      aud?: string;
+      /** RFC 8693: on a delegated token, the agent acting for the person in `sub`. */
+      act?: { sub: string; client_id: string };
       // Tourniquet's extensions, so a resource server can log who acted.
       agent_name: string;
       owner: string;
@@ -53,10 +60,19 @@ export async function introspectToken(db: Db, caller: Caller, token: string): Pr
       owner: agents.owner,
       environment: agents.environment,
       actsAs: agents.actsAs,
+      resource: agentTokens.resource,
+      clientId: agentOauthClients.clientId,
+      delegatedBy: users.id,
+      delegatedByEmail: users.email,
     })
     .from(agentTokens)
     .innerJoin(agents, eq(agents.id, agentTokens.agentId))
-    .where(and(eq(agentTokens.tokenHash, hash), isNull(agentTokens.revokedAt), gt(agentTokens.expiresAt, now), eq(agents.status, "active")));
+    .leftJoin(agentOauthClients, eq(agentOauthClients.id, agentTokens.oauthClientId))
+    .leftJoin(oauthDelegations, eq(oauthDelegations.id, agentTokens.delegationId))
+    .leftJoin(users, eq(users.id, oauthDelegations.userId))
+    .where(and(eq(agentTokens.tokenHash, hash), isNull(agentTokens.revokedAt), gt(agentTokens.expiresAt, now), eq(agents.status, "active"),
+        // A delegated token lives only while the person who delegated may still sign in.
+        or(isNull(agentTokens.delegationId), isNull(users.disabledAt))));
   if (!hit) {
     // The denial never depends on the record: a failure to note the attempt is logged, not answered.
     await recordContainedTokenUse(db, caller, hash).catch((error: unknown) =>
@@ -75,16 +91,23 @@ export async function introspectToken(db: Db, caller: Caller, token: string): Pr
       .where(and(eq(agents.id, hit.agentId), or(isNull(agents.lastSeenAt), lt(agents.lastSeenAt, now))));
   }
 
+  const clientId = hit.clientId ?? hit.agentId;
+  const issuedAt = Math.floor(hit.issuedAt.getTime() / 1000);
   return {
     active: true,
     scope: hit.scopes.join(" "),
-    client_id: hit.agentId,
-    sub: hit.agentId,
+    client_id: clientId,
+    // A delegated token's subject is the person; the agent is the actor (RFC 8693 §4.1).
+    sub: hit.delegatedBy ?? hit.agentId,
     exp: Math.floor(hit.expiresAt.getTime() / 1000),
-    iat: Math.floor(hit.issuedAt.getTime() / 1000),
+    iat: issuedAt,
+    nbf: issuedAt,
+    iss: oauthIssuer(),
+    ...(hit.resource ? { aud: hit.resource } : {}),
+    ...(hit.delegatedBy ? { act: { sub: hit.agentId, client_id: clientId } } : {}),
     jti: hit.id,
     token_type: "Bearer",
-    username: hit.name,
+    username: hit.delegatedByEmail ?? hit.name,
     agent_name: hit.name,
     owner: hit.owner,
     environment: hit.environment,

@@ -15,12 +15,20 @@ export interface IssuedToken {
   expiresAt: string;
 }
 
+/** What a token from the OAuth token endpoint is tied to (none for a person-issued token). */
+export interface TokenBinding {
+  oauthClientId?: string;
+  resource?: string | null;
+  delegationId?: string | null;
+}
+
 export async function mintAgentToken(
   tx: Tx,
   caller: Caller,
   agentId: string,
   scopes: string[],
   lifetimeSeconds: number,
+  binding: TokenBinding = {},
 ): Promise<IssuedToken> {
   const minted = mintSecret(secretPrefixes.agentToken);
   const expiresAt = new Date(Date.now() + lifetimeSeconds * 1000);
@@ -33,13 +41,16 @@ export async function mintAgentToken(
       scopes,
       expiresAt,
       createdBy: caller.type === "user" ? caller.id : null,
+      oauthClientId: binding.oauthClientId ?? null,
+      resource: binding.resource ?? null,
+      delegationId: binding.delegationId ?? null,
     })
     .returning({ id: agentTokens.id });
   if (!token) throw new Error("insert returned no row");
   await recordAuditEntry(tx, caller, {
     action: "agent_token.issued",
     target: { type: "agent", id: agentId },
-    after: { tokenId: token.id, prefix: minted.displayPrefix, scopes, expiresAt: expiresAt.toISOString() },
+    after: { tokenId: token.id, prefix: minted.displayPrefix, scopes, expiresAt: expiresAt.toISOString(), ...binding },
   });
   return { id: token.id, token: minted.secret, prefix: minted.displayPrefix, scopes, expiresAt: expiresAt.toISOString() };
 }

@@ -10,6 +10,10 @@ export const secretPrefixes = {
   resourceServerSecret: "tq_rs_",
   resourceServerClientId: "tq_rc_",
   ssfReceiver: "tq_sr_",
+  oauthClientId: "tq_oc_",
+  oauthClientSecret: "tq_cs_",
+  refreshToken: "tq_rt_",
+  authorizationCode: "tq_ac_",
 } as const;
 
 export interface MintedSecret {

@@ -11,6 +11,7 @@ import { HttpClient } from "./http";
 import { measureContainment } from "./measure-containment";
 import { measureIngest } from "./measure-ingest";
 import { measureIntrospection } from "./measure-introspection";
+import { measureTokenEndpoint } from "./measure-token-endpoint";
 import { measureLive } from "./measure-live";
 import { measureReports } from "./measure-reports";
 import { type DirectTimings, type TimelineQuery, timeApi, timeDirect, timelineFigures, timelineQueries } from "./measure-timeline";
@@ -158,6 +159,21 @@ export async function runBench(options: Options): Promise<void> {
           resourceServers: resourceServers.slice(0, sizes.introspectionConcurrency),
           tokens,
           requests: sizes.introspectionRequests,
+          concurrency: sizes.introspectionConcurrency,
+          log,
+        })),
+      );
+    });
+
+    // 5b. The OAuth token endpoint (client_credentials).
+    await phase("token endpoint", async () => {
+      const [agent] = await createAgents(admin, "bench-oauth", 1);
+      const client = await admin.post<{ clientId: string; clientSecret: string }>(`/api/v1/agents/${agent!.id}/oauth-clients`, { authMethod: "client_secret_basic" });
+      figures.push(
+        ...(await measureTokenEndpoint({
+          client: http,
+          basic: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString("base64")}`,
+          requests: options.quick ? 200 : 2000,
           concurrency: sizes.introspectionConcurrency,
           log,
         })),

@@ -1,19 +1,10 @@
-// RFC 8414 metadata, so standard OAuth libraries find the introspection and
-// revocation endpoints by discovery.
+// RFC 8414 metadata: the authorization server for agents (lib/oauth/server-metadata.ts).
 import { NextResponse } from "next/server";
-import { publicOrigin } from "@/lib/http/public-origin";
+import { getDb } from "@/lib/db";
+import { serverMetadata } from "@/lib/oauth/server-metadata";
 
 export const dynamic = "force-dynamic";
 
-export function GET(request: Request) {
-  const issuer = publicOrigin(request);
-  const methods = ["client_secret_basic", "client_secret_post"];
-  return NextResponse.json({
-    issuer,
-    introspection_endpoint: `${issuer}/api/oauth/introspect`,
-    introspection_endpoint_auth_methods_supported: methods,
-    revocation_endpoint: `${issuer}/api/oauth/revoke`,
-    revocation_endpoint_auth_methods_supported: methods,
-    response_types_supported: [],
-  });
+export async function GET() {
+  return NextResponse.json(await serverMetadata(await getDb()), { headers: { "cache-control": "public, max-age=60" } });
 }

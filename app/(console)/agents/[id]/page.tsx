@@ -6,6 +6,7 @@ import { CredentialsPanel } from "@/components/agents/credentials-panel";
 import { ContainButton } from "@/components/containment/contain-button";
 import { ContainmentPanel } from "@/components/containment/containment-panel";
 import { RestoreButton } from "@/components/containment/restore-button";
+import { OauthClientsPanel } from "@/components/agents/oauth-clients-panel";
 import { TokensPanel } from "@/components/agents/tokens-panel";
 import { TimelineView } from "@/components/timeline/timeline-view";
 import { Card } from "@/components/ui/card";
@@ -16,6 +17,7 @@ import { getContainmentStatus } from "@/lib/containment/get-containment-status";
 import { listAgentTokens } from "@/lib/credentials/list-agent-tokens";
 import { listExternalCredentials } from "@/lib/credentials/list-external-credentials";
 import { getDb } from "@/lib/db";
+import { listOauthClients } from "@/lib/oauth/list-oauth-clients";
 import { formatAgo, formatUtc } from "@/lib/format-time";
 
 export const metadata: Metadata = { title: "Agent" };
@@ -25,8 +27,9 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const db = await getDb();
   const agent = await loadAgentOr404(db, caller, id);
-  const [tokens, credentials, containment] = await Promise.all([
+  const [tokens, oauthClients, credentials, containment] = await Promise.all([
     listAgentTokens(db, caller, id),
+    listOauthClients(db, caller, id),
     listExternalCredentials(db, caller, id),
     getContainmentStatus(db, caller, id),
   ]);
@@ -131,6 +134,7 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
             canIssue={agent.status === "active"}
             initialTokens={tokens}
           />
+          <OauthClientsPanel agentId={agent.id} canAct={canAct} initialClients={oauthClients} />
           <CredentialsPanel agentId={agent.id} canAct={canAct} initialCredentials={credentials} />
         </div>
       </div>
