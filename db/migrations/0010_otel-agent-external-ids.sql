@@ -1,0 +1,1 @@
+ALTER TABLE "agents" ADD COLUMN "external_ids" text[] DEFAULT '{}'::text[] NOT NULL;
