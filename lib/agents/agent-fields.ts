@@ -28,6 +28,11 @@ const fields = {
   scopes: scopeList,
   actsAs: z.enum(agentActsAs, { message: "actsAs is self or on_behalf_of_users." }),
   description: text(2000),
+  /** Ids other systems know the agent by, such as the gen_ai.agent.id its telemetry sends. */
+  externalIds: z
+    .array(z.string().trim().min(1).max(200), { message: "externalIds is a list of strings." })
+    .max(20, { message: "At most 20 external ids." })
+    .transform((ids) => [...new Set(ids)]),
 };
 
 export const registerAgentInput = z.strictObject({
@@ -38,6 +43,7 @@ export const registerAgentInput = z.strictObject({
   scopes: fields.scopes.default([]),
   actsAs: fields.actsAs.default("self"),
   description: fields.description.default(""),
+  externalIds: fields.externalIds.default([]),
 });
 export type RegisterAgentInput = z.infer<typeof registerAgentInput>;
 

@@ -1,0 +1,90 @@
+// OTLP/HTTP protobuf (the specification's default encoding) decoded with the
+// OpenTelemetry project's own message definitions: the protobufjs module that
+// @opentelemetry/otlp-transformer generated from opentelemetry-proto (installed as
+// `otlp-proto-definitions`). toObject gives the same shape as OTLP/JSON (ids as
+// base64, 64-bit integers as strings), so one mapping serves both encodings.
+import generated from "otlp-proto-definitions/build/src/generated/root.js";
+import { AppError } from "@/lib/errors";
+
+interface MessageType {
+  decode(bytes: Uint8Array): object;
+  toObject(message: object, options: Record<string, unknown>): Record<string, unknown>;
+}
+interface ResponseType {
+  fromObject(object: Record<string, unknown>): object;
+  encode(message: object): { finish(): Uint8Array };
+}
+interface GeneratedRoot {
+  opentelemetry: { proto: { collector: { trace: { v1: { ExportTraceServiceRequest: MessageType; ExportTraceServiceResponse: ResponseType } } } } };
+}
+
+// The generated module's declarations type it as a bare protobufjs Root.
+const root = generated as unknown as GeneratedRoot;
+const { ExportTraceServiceRequest, ExportTraceServiceResponse } = root.opentelemetry.proto.collector.trace.v1;
+
+/** The reply to a protobuf export, in protobuf as the specification asks (`{}` when all spans landed). */
+export function encodeExportTraceServiceResponse(partialSuccess?: { rejectedSpans: string; errorMessage: string }): Uint8Array {
+  return ExportTraceServiceResponse.encode(ExportTraceServiceResponse.fromObject(partialSuccess ? { partialSuccess } : {})).finish();
+}
+
+/** The smallest a span can be on the wire is 2 bytes, so spans are counted before decoding (see countSpans). */
+export function decodeExportTraceServiceRequest(bytes: Uint8Array): unknown {
+  let message: object;
+  try {
+    message = ExportTraceServiceRequest.decode(bytes);
+  } catch (error) {
+    // protobufjs decodes nested values recursively: a body nested deeper than the stack
+    // ends in a RangeError, which is the sender's fault, not the server's.
+    if (error instanceof RangeError) throw new AppError(400, "too_deep", "The body nests too deep.");
+    throw new AppError(400, "invalid_body", "The body is not an OTLP ExportTraceServiceRequest in protobuf.");
+  }
+  return ExportTraceServiceRequest.toObject(message, { longs: String, enums: Number, bytes: String, defaults: false });
+}
+
+/**
+ * How many spans an ExportTraceServiceRequest holds, read from the wire without
+ * decoding anything: resource_spans (1) → scope_spans (2) → spans (2). Three fixed
+ * levels walked in a loop, so a bomb of empty spans is refused before protobufjs
+ * builds millions of objects.
+ */
+export function countSpans(bytes: Uint8Array, max: number): number {
+  let count = 0;
+  for (const resourceSpans of lengthDelimited(bytes, 0, bytes.length, 1)) {
+    for (const scopeSpans of lengthDelimited(bytes, resourceSpans.start, resourceSpans.end, 2)) {
+      for (const _span of lengthDelimited(bytes, scopeSpans.start, scopeSpans.end, 2)) {
+        if (++count > max) return count;
+      }
+    }
+  }
+  return count;
+}
+
+function* lengthDelimited(bytes: Uint8Array, start: number, end: number, field: number): Generator<{ start: number; end: number }> {
+  let pos = start;
+  const varint = (): number => {
+    let result = 0;
+    let shift = 0;
+    for (;;) {
+      if (pos >= end) throw new AppError(400, "invalid_body", "The protobuf body is truncated.");
+      const byte = bytes[pos++] as number;
+      result += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return result;
+      shift += 7;
+      if (shift > 63) throw new AppError(400, "invalid_body", "The protobuf body has a malformed varint.");
+    }
+  };
+  while (pos < end) {
+    const tag = varint();
+    const wireType = tag % 8;
+    if (wireType === 0) varint();
+    else if (wireType === 1) pos += 8;
+    else if (wireType === 5) pos += 4;
+    else if (wireType === 2) {
+      const length = varint();
+      const next = pos + length;
+      if (next > end) throw new AppError(400, "invalid_body", "The protobuf body is truncated.");
+      if (Math.floor(tag / 8) === field) yield { start: pos, end: next };
+      pos = next;
+    } else throw new AppError(400, "invalid_body", "The protobuf body uses an unsupported wire type.");
+  }
+}
