@@ -8,6 +8,8 @@ import { AppError } from "@/lib/errors";
 
 interface MessageType {
   decode(bytes: Uint8Array): object;
+  fromObject(object: unknown): object;
+  encode(message: object): { finish(): Uint8Array };
   toObject(message: object, options: Record<string, unknown>): Record<string, unknown>;
 }
 interface ResponseType {
@@ -25,6 +27,17 @@ const { ExportTraceServiceRequest, ExportTraceServiceResponse } = root.opentelem
 /** The reply to a protobuf export, in protobuf as the specification asks (`{}` when all spans landed). */
 export function encodeExportTraceServiceResponse(partialSuccess?: { rejectedSpans: string; errorMessage: string }): Uint8Array {
   return ExportTraceServiceResponse.encode(ExportTraceServiceResponse.fromObject(partialSuccess ? { partialSuccess } : {})).finish();
+}
+
+/**
+ * An OTLP/JSON ExportTraceServiceRequest (hex ids) as protobuf bytes, the way an
+ * exporter sends it: for the bench and tests, which send the same spans both ways.
+ */
+export function encodeExportTraceServiceRequest(request: unknown): Uint8Array {
+  const withByteIds = JSON.parse(JSON.stringify(request), (key, value: unknown) =>
+    (key === "traceId" || key === "spanId" || key === "parentSpanId") && typeof value === "string" ? Buffer.from(value, "hex") : value,
+  ) as unknown;
+  return ExportTraceServiceRequest.encode(ExportTraceServiceRequest.fromObject(withByteIds)).finish();
 }
 
 /** The smallest a span can be on the wire is 2 bytes, so spans are counted before decoding (see countSpans). */
