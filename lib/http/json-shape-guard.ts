@@ -12,6 +12,8 @@ export interface JsonShapeLimits {
   counted?: { key: string; max: number; what: string };
   /** Objects, arrays, array items and object members in the whole body. */
   maxValues: number;
+  /** Objects and arrays in the whole body: each costs JSON.parse far more than a scalar. */
+  maxContainers: number;
 }
 
 const OPEN_OBJECT = 0x7b;
@@ -34,13 +36,14 @@ export class JsonShapeGuard {
   private keyBytes: number[] = [];
   private counted = 0;
   private values = 0;
+  private containers = 0;
   private countedEmpty = false;
 
   constructor(private readonly limits: JsonShapeLimits) {}
 
   /** Feeds the next bytes of the body; throws a 413/400 AppError past a limit. */
   push(chunk: Uint8Array): void {
-    const { maxDepth, counted, maxValues } = this.limits;
+    const { maxDepth, counted, maxValues, maxContainers } = this.limits;
     for (let i = 0; i < chunk.length; i++) {
       const byte = chunk[i] as number;
       if (this.inString) {
@@ -66,6 +69,7 @@ export class JsonShapeGuard {
         if (top === 3 && this.countedEmpty) this.countItem(counted);
         if (this.stack.length >= maxDepth) throw new AppError(400, "too_deep", `The body nests more than ${maxDepth} levels deep.`);
         if (++this.values > maxValues) throw new AppError(413, "payload_too_large", `The body holds more than ${maxValues} values.`);
+        if (++this.containers > maxContainers) throw new AppError(413, "payload_too_large", `The body holds more than ${maxContainers} objects and arrays.`);
         const isCounted = counted !== undefined && byte === OPEN_ARRAY && this.key === counted.key;
         this.stack.push(byte === OPEN_OBJECT ? 1 : isCounted ? 3 : 2);
         this.countedEmpty = isCounted;

@@ -7,9 +7,9 @@
 import { NextResponse } from "next/server";
 import type { Db } from "@/db/client";
 import { ingestActions } from "@/lib/actions/ingest-actions";
-import { agentIdsOf, collectSpans, externalParentsOf, mapSpans } from "@/lib/actions/otlp/map-spans";
-import { exportTraceServiceRequest } from "@/lib/actions/otlp/otlp-json";
-import { countSpans, decodeExportTraceServiceRequest, encodeExportTraceServiceResponse } from "@/lib/actions/otlp/otlp-protobuf";
+import { SLICE, collectSpansInTurns, nextTurn } from "@/lib/actions/otlp/collect-spans-in-turns";
+import { type MappedSpans, agentIdsOf, externalParentsOf, inheritedContexts, mapEntry } from "@/lib/actions/otlp/map-spans";
+import { countSpans, decodeExportInTurns, encodeExportTraceServiceResponse } from "@/lib/actions/otlp/otlp-protobuf";
 import { registeredAgentIds, storedTraceContexts } from "@/lib/actions/otlp/trace-lookups";
 import { authenticateBearer } from "@/lib/auth/authenticate-bearer";
 import { getDb } from "@/lib/db";
@@ -28,7 +28,11 @@ export const OTLP_BODY_LIMIT = 8 * 1024 * 1024;
 export const OTLP_MAX_SPANS = 5000;
 /** Containers open at once in an export (OTLP/JSON); about 12 levels of nested attribute values. */
 export const OTLP_MAX_DEPTH = 64;
-const CHUNK = 1000;
+// Ingested a few hundred at a time: validating and inserting a slice is a short turn.
+const CHUNK = 250;
+/** What JSON.parse may be asked to build from one export: enough for 5,000 spans of 25 attributes. */
+export const OTLP_MAX_VALUES = 1_000_000;
+export const OTLP_MAX_CONTAINERS = 300_000;
 
 /** OTLP errors are google.rpc.Status: `{ code, message }` with a gRPC code. */
 function status(httpStatus: number, grpcCode: number, message: string): NextResponse {
@@ -39,14 +43,15 @@ async function readExport(request: Request, protobuf: boolean): Promise<unknown>
   if (protobuf) {
     const bytes = await readBodyBuffer(request, OTLP_BODY_LIMIT);
     if (countSpans(bytes, OTLP_MAX_SPANS) > OTLP_MAX_SPANS) throw spansOverLimit();
-    const decoded = decodeExportTraceServiceRequest(bytes);
+    const decoded = await decodeExportInTurns(bytes, SLICE, nextTurn);
     if (nestsDeeperThan(decoded, OTLP_MAX_DEPTH)) throw new AppError(400, "too_deep", `The export nests more than ${OTLP_MAX_DEPTH} levels deep.`);
     return decoded;
   }
   const guard = new JsonShapeGuard({
     maxDepth: OTLP_MAX_DEPTH,
     counted: { key: "spans", max: OTLP_MAX_SPANS, what: "spans" },
-    maxValues: 2_000_000,
+    maxValues: OTLP_MAX_VALUES,
+    maxContainers: OTLP_MAX_CONTAINERS,
   });
   const text = (await readBodyBuffer(request, OTLP_BODY_LIMIT, (chunk) => guard.push(chunk))).toString("utf8");
   try {
@@ -77,17 +82,20 @@ export async function receiveOtlpTraces(db: Db, request: Request): Promise<Respo
       : null;
     if (caller?.type !== "ingest_key") return status(401, 16, "Send an ingest key: Authorization: Bearer tq_ik_…");
 
-    const body = await readExport(request, protobuf);
-    const parsed = exportTraceServiceRequest.safeParse(body);
-    if (!parsed.success) return status(400, 3, "The body is not an OTLP ExportTraceServiceRequest.");
-
-    const entries = collectSpans(parsed.data);
+    const entries = await collectSpansInTurns(await readExport(request, protobuf));
     const [knownAgentIds, stored] = await Promise.all([
       registeredAgentIds(db, agentIdsOf(entries)),
       storedTraceContexts(db, caller, externalParentsOf(entries)),
     ]);
-    const { actions, rejected } = mapSpans(entries, { capture: env().TOURNIQUET_CAPTURE_CONTENT, knownAgentIds, stored });
-    const reasons = [...rejected];
+    const options = { capture: env().TOURNIQUET_CAPTURE_CONTENT, knownAgentIds, stored };
+    const contexts = inheritedContexts(entries, options);
+    const mapped: MappedSpans = { actions: [], rejected: [] };
+    for (const [index, entry] of entries.entries()) {
+      mapEntry(entry, contexts.get(entry) ?? {}, options, mapped);
+      if ((index + 1) % SLICE === 0) await nextTurn();
+    }
+    const { actions } = mapped;
+    const reasons = [...mapped.rejected];
     let accepted = 0;
     for (let start = 0; start < actions.length; start += CHUNK) {
       const result = await ingestActions(db, caller, actions.slice(start, start + CHUNK));

@@ -100,6 +100,7 @@ export async function readJson<T>(
   const guard = new JsonShapeGuard({
     maxDepth: MAX_JSON_DEPTH,
     maxValues: Math.max(1000, Math.floor(limit / 8)),
+    maxContainers: Math.max(1000, Math.floor(limit / 32)),
     ...shape,
   });
   const text = await readBodyText(request, limit, (chunk) => guard.push(chunk));

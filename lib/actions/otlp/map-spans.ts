@@ -34,7 +34,7 @@ export interface MapOptions {
   knownAgentIds?: Set<string>;
 }
 
-interface SpanEntry {
+export interface SpanEntry {
   span: OtlpSpan;
   attributes: Record<string, unknown>;
   service?: string;
@@ -54,10 +54,12 @@ function outcomeOf(span: OtlpSpan, attributes: Record<string, unknown>): string 
   return code === STATUS_ERROR || code === "STATUS_CODE_ERROR" ? "error" : "allowed";
 }
 
+const HEX = /^[0-9a-f]+$/i;
+
 /** OTLP/JSON carries ids as hex; some exporters send base64 of the 16/8 bytes instead. */
 function hexId(value: string | undefined, bytes: number): string | undefined {
   if (!value) return undefined;
-  if (new RegExp(`^[0-9a-f]{${bytes * 2}}$`, "i").test(value)) return value.toLowerCase();
+  if (value.length === bytes * 2 && HEX.test(value)) return value.toLowerCase();
   const decoded = Buffer.from(value, "base64");
   return decoded.length === bytes ? decoded.toString("hex") : undefined;
 }
@@ -84,22 +86,25 @@ function keptAttributes(attributes: Record<string, unknown>): Record<string, unk
   return JSON.stringify(essential).length <= ATTRIBUTES_BUDGET ? essential : { truncated: true };
 }
 
+/** One span with its resource's attributes under its own, and its ids as hex. */
+export function spanEntry(span: OtlpSpan, resource: Record<string, unknown>): SpanEntry {
+  return {
+    span,
+    attributes: { ...resource, ...attributesObject(span.attributes) },
+    service: text(resource["service.name"]),
+    traceId: hexId(span.traceId, 16),
+    spanId: hexId(span.spanId, 8),
+    parentSpanId: hexId(span.parentSpanId, 8),
+  };
+}
+
 /** Every span of the export with its merged attributes and ids, in order. */
 export function collectSpans(request: ExportTraceServiceRequest): SpanEntry[] {
   const entries: SpanEntry[] = [];
   for (const resourceSpans of request.resourceSpans ?? []) {
     const resource = attributesObject(resourceSpans.resource?.attributes);
     for (const scopeSpans of resourceSpans.scopeSpans ?? []) {
-      for (const span of scopeSpans.spans ?? []) {
-        entries.push({
-          span,
-          attributes: { ...resource, ...attributesObject(span.attributes) },
-          service: text(resource["service.name"]),
-          traceId: hexId(span.traceId, 16),
-          spanId: hexId(span.spanId, 8),
-          parentSpanId: hexId(span.parentSpanId, 8),
-        });
-      }
+      for (const span of scopeSpans.spans ?? []) entries.push(spanEntry(span, resource));
     }
   }
   return entries;
@@ -126,7 +131,7 @@ function ownContext(entry: SpanEntry, knownAgentIds: Set<string>): TraceContext 
 }
 
 /** Each span's context: its own values, the missing ones from the nearest ancestor that has them. */
-function inheritedContexts(entries: SpanEntry[], options: MapOptions): Map<SpanEntry, TraceContext> {
+export function inheritedContexts(entries: SpanEntry[], options: MapOptions): Map<SpanEntry, TraceContext> {
   const known = options.knownAgentIds ?? new Set<string>();
   const byKey = new Map(entries.map((entry) => [`${entry.traceId}:${entry.spanId}`, entry]));
   const own = new Map(entries.map((entry) => [entry, ownContext(entry, known)]));
@@ -158,49 +163,51 @@ export function mapSpans(request: ExportTraceServiceRequest | SpanEntry[], optio
   const entries = Array.isArray(request) ? request : collectSpans(request);
   const contexts = inheritedContexts(entries, options);
   const mapped: MappedSpans = { actions: [], rejected: [] };
-  for (const entry of entries) {
-    const { span, attributes, traceId, spanId, parentSpanId } = entry;
-    const context = contexts.get(entry) ?? {};
-    const service = entry.service?.startsWith("unknown_service") ? undefined : entry.service;
-    const agent = context.agent ?? service;
-    const occurredAt = isoFromNanos(span.startTimeUnixNano);
-    if (!traceId || !spanId) {
-      mapped.rejected.push(`span "${span.name ?? "?"}": traceId and spanId are required`);
-      continue;
-    }
-    if (!agent) {
-      mapped.rejected.push(noAgentReason(entry));
-      continue;
-    }
-    const targetType = text(attributes["tourniquet.target.type"]);
-    const targetId = text(attributes["tourniquet.target.id"]);
-    const tool = toolOf(attributes);
-    const kept = applyCapture(keptAttributes(attributes), options.capture);
-    if (context.session && kept["session.id"] === undefined) kept["session.id"] = context.session;
-    mapped.actions.push({
-      id: `${traceId}:${spanId}`,
-      agent,
-      occurredAt: occurredAt ?? "",
-      kind: kindOf(attributes, span.name),
-      ...(tool ? { tool } : {}),
-      ...(targetType && targetId
-        ? {
-            target: {
-              type: targetType,
-              id: targetId,
-              ...(text(attributes["tourniquet.target.uri"]) ? { uri: text(attributes["tourniquet.target.uri"]) } : {}),
-              sensitivity: oneOf(sensitivities, attributes["tourniquet.target.sensitivity"]) ?? "internal",
-            },
-          }
-        : {}),
-      ...(context.onBehalfOf ? { onBehalfOf: context.onBehalfOf } : {}),
-      outcome: outcomeOf(span, attributes),
-      summary: (clean([span.name, span.status?.message].filter(Boolean).join(": ")) ?? "").slice(0, 2000),
-      attributes: kept,
-      traceId,
-      spanId,
-      ...(parentSpanId ? { parentSpanId } : {}),
-    });
-  }
+  for (const entry of entries) mapEntry(entry, contexts.get(entry) ?? {}, options, mapped);
   return mapped;
+}
+
+/** One span as an action (added to `mapped.actions`) or a reason (to `mapped.rejected`). */
+export function mapEntry(entry: SpanEntry, context: TraceContext, options: MapOptions, mapped: MappedSpans): void {
+  const { span, attributes, traceId, spanId, parentSpanId } = entry;
+  const service = entry.service?.startsWith("unknown_service") ? undefined : entry.service;
+  const agent = context.agent ?? service;
+  const occurredAt = isoFromNanos(span.startTimeUnixNano);
+  if (!traceId || !spanId) {
+    mapped.rejected.push(`span "${span.name ?? "?"}": traceId and spanId are required`);
+    return;
+  }
+  if (!agent) {
+    mapped.rejected.push(noAgentReason(entry));
+    return;
+  }
+  const targetType = text(attributes["tourniquet.target.type"]);
+  const targetId = text(attributes["tourniquet.target.id"]);
+  const tool = toolOf(attributes);
+  const kept = applyCapture(keptAttributes(attributes), options.capture);
+  if (context.session && kept["session.id"] === undefined) kept["session.id"] = context.session;
+  mapped.actions.push({
+    id: `${traceId}:${spanId}`,
+    agent,
+    occurredAt: occurredAt ?? "",
+    kind: kindOf(attributes, span.name),
+    ...(tool ? { tool } : {}),
+    ...(targetType && targetId
+      ? {
+          target: {
+            type: targetType,
+            id: targetId,
+            ...(text(attributes["tourniquet.target.uri"]) ? { uri: text(attributes["tourniquet.target.uri"]) } : {}),
+            sensitivity: oneOf(sensitivities, attributes["tourniquet.target.sensitivity"]) ?? "internal",
+          },
+        }
+      : {}),
+    ...(context.onBehalfOf ? { onBehalfOf: context.onBehalfOf } : {}),
+    outcome: outcomeOf(span, attributes),
+    summary: (clean([span.name, span.status?.message].filter(Boolean).join(": ")) ?? "").slice(0, 2000),
+    attributes: kept,
+    traceId,
+    spanId,
+    ...(parentSpanId ? { parentSpanId } : {}),
+  });
 }

@@ -17,12 +17,58 @@ interface ResponseType {
   encode(message: object): { finish(): Uint8Array };
 }
 interface GeneratedRoot {
-  opentelemetry: { proto: { collector: { trace: { v1: { ExportTraceServiceRequest: MessageType; ExportTraceServiceResponse: ResponseType } } } } };
+  opentelemetry: {
+    proto: {
+      trace: { v1: { Span: MessageType } };
+      resource: { v1: { Resource: MessageType } };
+      collector: { trace: { v1: { ExportTraceServiceRequest: MessageType; ExportTraceServiceResponse: ResponseType } } };
+    };
+  };
 }
 
 // The generated module's declarations type it as a bare protobufjs Root.
 const root = generated as unknown as GeneratedRoot;
 const { ExportTraceServiceRequest, ExportTraceServiceResponse } = root.opentelemetry.proto.collector.trace.v1;
+
+const { Span } = root.opentelemetry.proto.trace.v1;
+const { Resource } = root.opentelemetry.proto.resource.v1;
+const AS_JSON = { longs: String, enums: Number, bytes: String, defaults: false };
+
+function decodeOne(type: MessageType, bytes: Uint8Array): Record<string, unknown> {
+  try {
+    return type.toObject(type.decode(bytes), AS_JSON);
+  } catch (error) {
+    // protobufjs decodes nested values recursively: a body nested deeper than the stack
+    // ends in a RangeError, which is the sender's fault, not the server's.
+    if (error instanceof RangeError) throw new AppError(400, "too_deep", "The body nests too deep.");
+    throw new AppError(400, "invalid_body", "The body is not an OTLP ExportTraceServiceRequest in protobuf.");
+  }
+}
+
+/**
+ * The export in OTLP/JSON's shape, decoded one span at a time (the wire walk below
+ * finds each span's bytes) with a turn of the event loop every `slice` spans, so a
+ * full-size export never holds the loop for the whole decode.
+ */
+export async function decodeExportInTurns(bytes: Uint8Array, slice: number, nextTurn: () => Promise<void>): Promise<unknown> {
+  const resourceSpans: unknown[] = [];
+  let decoded = 0;
+  for (const resourceRange of lengthDelimited(bytes, 0, bytes.length, 1)) {
+    const [resourceBytes] = [...lengthDelimited(bytes, resourceRange.start, resourceRange.end, 1)];
+    const resource = resourceBytes ? decodeOne(Resource, bytes.subarray(resourceBytes.start, resourceBytes.end)) : {};
+    const scopeSpans: unknown[] = [];
+    for (const scopeRange of lengthDelimited(bytes, resourceRange.start, resourceRange.end, 2)) {
+      const spans: unknown[] = [];
+      for (const spanRange of lengthDelimited(bytes, scopeRange.start, scopeRange.end, 2)) {
+        spans.push(decodeOne(Span, bytes.subarray(spanRange.start, spanRange.end)));
+        if (++decoded % slice === 0) await nextTurn();
+      }
+      scopeSpans.push({ spans });
+    }
+    resourceSpans.push({ resource, scopeSpans });
+  }
+  return { resourceSpans };
+}
 
 /** The reply to a protobuf export, in protobuf as the specification asks (`{}` when all spans landed). */
 export function encodeExportTraceServiceResponse(partialSuccess?: { rejectedSpans: string; errorMessage: string }): Uint8Array {
