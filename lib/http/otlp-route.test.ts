@@ -104,13 +104,17 @@ describe("OTLP attribution", () => {
     const external = await createAgent(t.db, { name: "billing-agent", externalIds: ["asst_abc123"] });
     const named = await createAgent(t.db, { name: "triage-agent" });
     const traceId = hex(16);
+    const service = await createAgent(t.db, { name: "checkout-agent", externalIds: ["checkout-svc"] });
+    const mappedService = exportOf([span(hex(16), "chat", { "gen_ai.operation.name": "chat" })], "checkout-svc");
+    expect(await (await receiveOtlpTraces(t.db, post(source.key, JSON.stringify(mappedService)))).json()).toEqual({});
     const spans = [
       span(traceId, "invoke_agent a", { "gen_ai.operation.name": "invoke_agent", "gen_ai.agent.id": "asst_abc123" }),
       span(hex(16), "invoke_agent b", { "gen_ai.operation.name": "invoke_agent", "gen_ai.agent.id": "asst_unknown", "gen_ai.agent.name": "triage-agent" }),
     ];
     expect(await (await receiveOtlpTraces(t.db, post(source.key, JSON.stringify(exportOf(spans))))).json()).toEqual({});
     const rows = await t.db.select().from(actions).where(sql`${actions.ingestKeyId} = ${source.id}`);
-    expect(rows.map((row) => row.agentId).sort()).toEqual([external.id, named.id].sort());
+    // A service.name set as an agent's external id maps that service to the agent.
+    expect(rows.map((row) => row.agentId).sort()).toEqual([external.id, named.id, service.id].sort());
   });
 });
 
@@ -169,6 +173,8 @@ describe("bounded OTLP and batch bodies", () => {
     const response = await receiveOtlpTraces(t.db, post(source.key, JSON.stringify(deep)));
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ message: expect.stringMatching(/nests/) });
+    const asProtobuf = await receiveOtlpTraces(t.db, post(source.key, encodeExportTraceServiceRequest(deep), { "content-type": "application/x-protobuf" }));
+    expect(asProtobuf.status).toBe(400);
     expect(await count()).toBe(before);
   });
 

@@ -86,20 +86,6 @@ export function encodeExportTraceServiceRequest(request: unknown): Uint8Array {
   return ExportTraceServiceRequest.encode(ExportTraceServiceRequest.fromObject(withByteIds)).finish();
 }
 
-/** The smallest a span can be on the wire is 2 bytes, so spans are counted before decoding (see countSpans). */
-export function decodeExportTraceServiceRequest(bytes: Uint8Array): unknown {
-  let message: object;
-  try {
-    message = ExportTraceServiceRequest.decode(bytes);
-  } catch (error) {
-    // protobufjs decodes nested values recursively: a body nested deeper than the stack
-    // ends in a RangeError, which is the sender's fault, not the server's.
-    if (error instanceof RangeError) throw new AppError(400, "too_deep", "The body nests too deep.");
-    throw new AppError(400, "invalid_body", "The body is not an OTLP ExportTraceServiceRequest in protobuf.");
-  }
-  return ExportTraceServiceRequest.toObject(message, { longs: String, enums: Number, bytes: String, defaults: false });
-}
-
 /**
  * How many spans an ExportTraceServiceRequest holds, read from the wire without
  * decoding anything: resource_spans (1) → scope_spans (2) → spans (2). Three fixed
