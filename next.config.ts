@@ -3,7 +3,7 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // PGlite ships 15 MB of wasm, argon2 a native addon and pdfkit its font files: load
   // them from node_modules at run time instead of bundling them.
-  serverExternalPackages: ["@electric-sql/pglite", "argon2", "pdfkit"],
+  serverExternalPackages: ["@electric-sql/pglite", "otlp-proto-definitions", "protobufjs", "argon2", "pdfkit"],
   poweredByHeader: false,
   // Hardening for every response; pages also get a per-request CSP from proxy.ts.
   async headers() {

@@ -37,6 +37,8 @@ const cases: Case[] = [
   { label: "a huge body", body: new Uint8Array(20 * 1024 * 1024).fill(0x61), contentType: "application/json" },
   { label: "unicode oddities and NUL", body: JSON.stringify(oddities), contentType: "application/json" },
   { label: "a wrong content type", body: JSON.stringify({ name: "x" }), contentType: "text/plain" },
+  // Nesting that once overflowed the depth checks' stack (a 500): refused before parsing.
+  { label: "nested 20,000 deep", body: `{"actions":[{"attributes":${'{"a":'.repeat(20_000)}1${"}".repeat(20_000)}}],"name":${"[".repeat(20_000)}${"]".repeat(20_000)}}`, contentType: "application/json" },
   { label: "injection strings", body: JSON.stringify(injections), contentType: "application/json", mayWrite: true },
 ];
 

@@ -56,13 +56,15 @@ test("spans from the OpenTelemetry SDK show up as actions of the agent they name
   });
   expect(byTool["github.create_review_comment"].traceId).toMatch(/^[0-9a-f]{32}$/);
   expect(byTool.deploy).toMatchObject({ kind: "tool_call", outcome: "error" });
-  expect(byTool.other).toMatchObject({ kind: "other", attributes: expect.objectContaining({ "gen_ai.conversation.id": `conv-${stamp}` }) });
+  expect(byTool.agent_invocation).toMatchObject({ kind: "agent_invocation", attributes: expect.objectContaining({ "gen_ai.conversation.id": `conv-${stamp}` }) });
 });
 
 test("the OTLP endpoint answers in OTLP's terms", async ({ request }) => {
   const anonymous = await request.post("/v1/traces", { data: { resourceSpans: [] } });
   expect(anonymous.status()).toBe(401);
   const protobuf = await request.post("/api/otel/v1/traces", { headers: { "content-type": "application/x-protobuf" }, data: Buffer.from([0]) });
-  expect(protobuf.status()).toBe(415);
-  expect((await protobuf.json()).message).toMatch(/http\/json/);
+  expect(protobuf.status()).toBe(401);
+  const xml = await request.post("/api/otel/v1/traces", { headers: { "content-type": "application/xml" }, data: "<a/>" });
+  expect(xml.status()).toBe(415);
+  expect((await xml.json()).message).toMatch(/x-protobuf/);
 });

@@ -28,6 +28,8 @@ const envSchema = z
     AUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
     TOURNIQUET_GENERATE_SECRETS: booleanFlag.default(true),
     TOURNIQUET_DEMO_DATA: booleanFlag.default(true),
+    // Prompts, completions and tool arguments/results in telemetry: dropped, hashed or kept.
+    TOURNIQUET_CAPTURE_CONTENT: z.enum(["none", "hash", "full"], { message: "must be none, hash or full" }).default("none"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     // This installation's public address: the issuer of the security events it sends.
     TOURNIQUET_PUBLIC_URL: z.url({ message: "must be the console's public URL" }).optional(),

@@ -52,7 +52,7 @@ export function IngestKeysPanel({ initial }: { initial: PublicIngestKey[] }) {
         rows={(keys.data ?? []).map((key) => ({
           id: key.id,
           name: key.name,
-          detail: `${key.prefix}… · unknown agents: ${key.unknownAgents}`,
+          detail: ingestKeyDetail(key),
           lastUsedAt: key.lastUsedAt,
           revokedAt: key.revokedAt,
         }))}
@@ -60,4 +60,14 @@ export function IngestKeysPanel({ initial }: { initial: PublicIngestKey[] }) {
       />
     </Card>
   );
+}
+
+/** The key's prefix and policy, then what its exports did lately (a silent misconfiguration shows here). */
+function ingestKeyDetail(key: PublicIngestKey): string {
+  const parts = [`${key.prefix}…`, `unknown agents: ${key.unknownAgents}`];
+  if (key.lastAcceptedAt) parts.push(`last accepted ${new Date(key.lastAcceptedAt).toLocaleString()}`);
+  if (key.lastRejectedAt) {
+    parts.push(`${key.rejectedCount} rejected, last ${new Date(key.lastRejectedAt).toLocaleString()}: ${key.lastRejectionReason ?? "?"}`);
+  }
+  return parts.join(" · ");
 }

@@ -13,6 +13,7 @@ export const kindLabel: Record<ActionKind, string> = {
   model_call: "model call",
   login: "login",
   other: "other",
+  agent_invocation: "agent invocation",
 };
 
 export const SensitivityBadge = ({ sensitivity }: { sensitivity: Sensitivity }) => (

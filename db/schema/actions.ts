@@ -46,6 +46,8 @@ export const actions = pgTable(
     attributes: jsonb("attributes").$type<Record<string, unknown>>(),
     traceId: text("trace_id"),
     spanId: text("span_id"),
+    /** The span's parent (OTLP), so a trace's children can inherit its agent. */
+    parentSpanId: text("parent_span_id"),
     /** The approval the sender says this action carried out (lib/approvals). */
     approvalId: uuid("approval_id"),
     /** The agent was contained when this happened: it is still trying. */
@@ -61,6 +63,7 @@ export const actions = pgTable(
     index("actions_on_behalf_of_idx").on(table.onBehalfOf, table.occurredAt, table.id),
     index("actions_human_idx").on(table.humanId, table.occurredAt),
     index("actions_target_idx").on(table.targetType, table.targetId),
+    index("actions_trace_idx").on(table.traceId, table.spanId).where(sql`${table.traceId} is not null`),
     index("actions_approval_idx").on(table.approvalId).where(sql`${table.approvalId} is not null`),
   ],
 );

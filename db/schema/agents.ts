@@ -21,6 +21,8 @@ export const agents = pgTable(
     environment: agentEnvironment("environment").notNull().default("prod"),
     platform: text("platform").notNull().default(""),
     scopes: text("scopes").array().notNull().default(sql`'{}'::text[]`),
+    /** Ids other systems know the agent by (OTLP gen_ai.agent.id values), matched like its id. */
+    externalIds: text("external_ids").array().notNull().default(sql`'{}'::text[]`),
     actsAs: agentActsAsEnum("acts_as").notNull().default("self"),
     status: agentStatus("status").notNull().default("active"),
     // Derived from scopes on every write (lib/agents/assess-risk.ts), stored so that

@@ -1,7 +1,7 @@
 // Machine callers of Tourniquet itself: API keys for automation (SOAR, scripts) and
 // resource servers that introspect and revoke agent tokens. Secrets are stored as
 // SHA-256 of 256-bit random values.
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { UnknownAgentPolicy } from "@/lib/actions/vocabulary";
 import { userRole, users } from "./users";
 
@@ -53,6 +53,11 @@ export const ingestKeys = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    // What the key's last exports did, so a silent misconfiguration shows in Settings.
+    lastAcceptedAt: timestamp("last_accepted_at", { withTimezone: true }),
+    lastRejectedAt: timestamp("last_rejected_at", { withTimezone: true }),
+    lastRejectionReason: text("last_rejection_reason"),
+    rejectedCount: bigint("rejected_count", { mode: "number" }).notNull().default(0),
   },
   (table) => [uniqueIndex("ingest_keys_hash_key").on(table.keyHash)],
 );

@@ -8,14 +8,21 @@ const ATTRIBUTES_DEPTH = 16;
 // Before this, a timestamp is a sender's bug (and PostgreSQL refuses years before 4713 BC).
 const EARLIEST = Date.UTC(2000, 0, 1);
 
+/**
+ * How deep a value nests, walked with an explicit stack (never recursion, so 20,000
+ * levels cost a loop, not the call stack), stopping once past the limit.
+ */
 function depthOf(value: unknown): number {
-  if (value === null || typeof value !== "object") return 0;
   let deepest = 0;
-  for (const item of Object.values(value)) {
-    deepest = Math.max(deepest, depthOf(item));
-    if (deepest > ATTRIBUTES_DEPTH) break;
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length) {
+    const [item, depth] = pending.pop() as [unknown, number];
+    if (item === null || typeof item !== "object") continue;
+    if (depth + 1 > deepest) deepest = depth + 1;
+    if (deepest > ATTRIBUTES_DEPTH) return deepest;
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
   }
-  return deepest + 1;
+  return deepest;
 }
 // Clocks drift; an action claimed to happen later than this is a sender's bug.
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
@@ -57,6 +64,7 @@ export const actionInput = z
       }),
     traceId: z.string().regex(/^[0-9a-f]{32}$/i, { message: "traceId is 32 hex characters." }).optional(),
     spanId: z.string().regex(/^[0-9a-f]{16}$/i, { message: "spanId is 16 hex characters." }).optional(),
+    parentSpanId: z.string().regex(/^[0-9a-f]{16}$/i, { message: "parentSpanId is 16 hex characters." }).optional(),
   })
   .superRefine((action, ctx) => {
     const isHuman = action.actor?.type === "human";

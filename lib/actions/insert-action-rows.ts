@@ -31,6 +31,7 @@ const columns = {
   attributes: "attributes",
   trace_id: "traceId",
   span_id: "spanId",
+  parent_span_id: "parentSpanId",
   approval_id: "approvalId",
   after_containment: "afterContainment",
   received_at: "receivedAt",
@@ -94,6 +95,7 @@ export function toActionRow(
     attributes: action.attributes ?? null,
     traceId: action.traceId?.toLowerCase() ?? null,
     spanId: action.spanId?.toLowerCase() ?? null,
+    parentSpanId: action.parentSpanId?.toLowerCase() ?? null,
     approvalId: action.approvalId ?? null,
     afterContainment: where.afterContainment,
   };

@@ -22,6 +22,7 @@ export interface PublicAction {
   attributes: Record<string, unknown> | null;
   traceId: string | null;
   spanId: string | null;
+  parentSpanId: string | null;
   /** The approval request this action carried out, as the sender says. */
   approvalId: string | null;
   /** The agent was contained when this happened. */
@@ -53,6 +54,7 @@ export function toPublicAction(action: Action, agentName: string | null): Public
     attributes: action.attributes,
     traceId: action.traceId,
     spanId: action.spanId,
+    parentSpanId: action.parentSpanId,
     approvalId: action.approvalId,
     afterContainment: action.afterContainment,
   };

@@ -1,4 +1,4 @@
-// Finds the agents a batch names, by id or by name (any case). Unknown names become
+// Finds the agents a batch names, by id, by name (any case) or by an external id. Unknown names become
 // `unregistered` agents when the ingest key allows it: a shadow agent then shows up
 // in the inventory instead of vanishing from the record.
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
@@ -34,6 +34,7 @@ async function lookUp(tx: Tx, references: string[], contained = new Map<string, 
     .select({
       id: agents.id,
       name: agents.name,
+      externalIds: agents.externalIds,
       status: agents.status,
       scopes: agents.scopes,
       environment: agents.environment,
@@ -41,10 +42,19 @@ async function lookUp(tx: Tx, references: string[], contained = new Map<string, 
     })
     .from(agents)
     .leftJoin(containments, and(eq(containments.agentId, agents.id), isNull(containments.releasedAt)))
-    .where(or(uuids.length ? inArray(agents.id, uuids) : undefined, inArray(sql`lower(${agents.name})`, names)));
+    .where(
+      or(
+        uuids.length ? inArray(agents.id, uuids) : undefined,
+        inArray(sql`lower(${agents.name})`, names),
+        // Ids other systems know the agent by (OTLP gen_ai.agent.id).
+        sql`${agents.externalIds} && ${sql.param(references)}::text[]`,
+      ),
+    );
   const found = new Map<string, string>();
   for (const reference of references) {
-    const match = rows.find((row) => row.id === reference || row.name.toLowerCase() === reference.toLowerCase());
+    const match =
+      rows.find((row) => row.id === reference || row.name.toLowerCase() === reference.toLowerCase()) ??
+      rows.find((row) => row.externalIds.includes(reference));
     if (match) {
       found.set(reference, match.id);
       facts.set(match.id, { id: match.id, name: match.name, status: match.status, scopes: match.scopes, environment: match.environment });

@@ -8,6 +8,8 @@ export const actionKinds = [
   "model_call",
   "login",
   "other",
+  // An agent handing work to an agent (GenAI invoke_agent, OpenInference AGENT); added last.
+  "agent_invocation",
 ] as const;
 export type ActionKind = (typeof actionKinds)[number];
 

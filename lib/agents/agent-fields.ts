@@ -35,6 +35,11 @@ const fields = {
     .min(60, { message: "Tokens live at least 60 seconds." })
     .max(86_400, { message: "Tokens live at most a day; the admin's maximum may be lower." })
     .nullable(),
+  /** Ids other systems know the agent by, such as the gen_ai.agent.id its telemetry sends. */
+  externalIds: z
+    .array(z.string().trim().min(1).max(200), { message: "externalIds is a list of strings." })
+    .max(20, { message: "At most 20 external ids." })
+    .transform((ids) => [...new Set(ids)]),
 };
 
 export const registerAgentInput = z.strictObject({
@@ -46,6 +51,7 @@ export const registerAgentInput = z.strictObject({
   actsAs: fields.actsAs.default("self"),
   description: fields.description.default(""),
   accessTokenLifetimeSeconds: fields.accessTokenLifetimeSeconds.default(null),
+  externalIds: fields.externalIds.default([]),
 });
 export type RegisterAgentInput = z.infer<typeof registerAgentInput>;
 

@@ -10,6 +10,7 @@ export interface PublicAgent {
   environment: Agent["environment"];
   platform: string;
   scopes: string[];
+  externalIds: string[];
   actsAs: Agent["actsAs"];
   status: Agent["status"];
   risk: Agent["risk"];
@@ -31,6 +32,7 @@ export function toPublicAgent(agent: Agent, liveTokens = 0): PublicAgent {
     environment: agent.environment,
     platform: agent.platform,
     scopes: agent.scopes,
+    externalIds: agent.externalIds,
     actsAs: agent.actsAs,
     status: agent.status,
     risk: agent.risk,

@@ -1,9 +1,10 @@
 // Reads and validates a JSON body at the edge: wrong content type 415, too large 413,
 // malformed 400, failed validation 400 with the field-by-field reasons.
-import { gunzipSync } from "node:zlib";
+import { createGunzip } from "node:zlib";
 import type { ZodError, ZodType } from "zod";
 import { AppError, invalidInput } from "@/lib/errors";
 import { containsNul } from "./contains-nul";
+import { JsonShapeGuard, type JsonShapeLimits } from "./json-shape-guard";
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
 
@@ -37,30 +38,72 @@ export async function readBodyBytes(request: Request, limit: number): Promise<Bu
   return Buffer.concat(chunks);
 }
 
-/** The body as text, gunzipped when sent with Content-Encoding: gzip, never past the limit. */
-export async function readBodyText(request: Request, limit: number): Promise<string> {
+/**
+ * The body, gunzipped when sent with Content-Encoding: gzip, never past the limit
+ * before or after decompression. Inflation is streamed in small pieces, so a gzip bomb
+ * is stopped at the limit and never holds the event loop while it expands; `inspect`
+ * sees every decompressed piece as it comes (to count items and nesting while reading).
+ */
+export async function readBodyBuffer(request: Request, limit: number, inspect?: (chunk: Uint8Array) => void): Promise<Buffer> {
   const raw = await readBodyBytes(request, limit);
   const encoding = (request.headers.get("content-encoding") ?? "identity").toLowerCase();
   if (encoding === "identity") {
-    if (raw.length > limit) throw tooLarge(limit);
-    return raw.toString("utf8");
+    // In slices with a turn of the event loop between them, as gunzip's pieces come.
+    for (let start = 0; inspect && start < raw.length; start += 64 * 1024) {
+      inspect(raw.subarray(start, start + 64 * 1024));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return raw;
   }
   if (encoding !== "gzip") throw new AppError(415, "unsupported_encoding", "Send the body plain or with Content-Encoding: gzip.");
-  try {
-    // maxOutputLength stops a small gzip bomb from inflating into gigabytes.
-    return gunzipSync(raw, { maxOutputLength: limit }).toString("utf8");
-  } catch (error) {
-    if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw tooLarge(limit);
-    throw new AppError(400, "invalid_body", "The gzip body could not be decompressed.");
-  }
+  return gunzipBounded(raw, limit, inspect);
 }
 
-export async function readJson<T>(request: Request, schema: ZodType<T>, limit = DEFAULT_BODY_LIMIT): Promise<T> {
+async function gunzipBounded(raw: Buffer, limit: number, inspect?: (chunk: Uint8Array) => void): Promise<Buffer> {
+  const gunzip = createGunzip({ chunkSize: 64 * 1024 });
+  const chunks: Buffer[] = [];
+  let size = 0;
+  gunzip.end(raw);
+  try {
+    for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limit) throw tooLarge(limit);
+      inspect?.(chunk);
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    gunzip.destroy();
+    if (error instanceof AppError) throw error;
+    throw new AppError(400, "invalid_body", "The gzip body could not be decompressed.");
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The body as text, gunzipped when sent with Content-Encoding: gzip, never past the limit. */
+export async function readBodyText(request: Request, limit: number, inspect?: (chunk: Uint8Array) => void): Promise<string> {
+  return (await readBodyBuffer(request, limit, inspect)).toString("utf8");
+}
+
+/** Nesting no JSON body of the API needs; deeper is refused before it is parsed. */
+const MAX_JSON_DEPTH = 64;
+
+export async function readJson<T>(
+  request: Request,
+  schema: ZodType<T>,
+  limit = DEFAULT_BODY_LIMIT,
+  shape: Partial<JsonShapeLimits> = {},
+): Promise<T> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw new AppError(415, "unsupported_media_type", "Send the body as application/json.");
   }
-  const text = await readBodyText(request, limit);
+  const guard = new JsonShapeGuard({
+    maxDepth: MAX_JSON_DEPTH,
+    maxValues: Math.max(1000, Math.floor(limit / 8)),
+    maxContainers: Math.max(1000, Math.floor(limit / 32)),
+    ...shape,
+  });
+  const text = await readBodyText(request, limit, (chunk) => guard.push(chunk));
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -49,6 +49,11 @@ export interface PublicIngestKey {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** What its exports did lately, so a misconfigured sender shows. */
+  lastAcceptedAt: string | null;
+  lastRejectedAt: string | null;
+  lastRejectionReason: string | null;
+  rejectedCount: number;
 }
 
 export const toPublicIngestKey = (key: IngestKey): PublicIngestKey => ({
@@ -58,5 +63,9 @@ export const toPublicIngestKey = (key: IngestKey): PublicIngestKey => ({
   unknownAgents: key.unknownAgents,
   createdAt: key.createdAt.toISOString(),
   lastUsedAt: iso(key.lastUsedAt),
+  lastAcceptedAt: iso(key.lastAcceptedAt),
+  lastRejectedAt: iso(key.lastRejectedAt),
+  lastRejectionReason: key.lastRejectionReason,
+  rejectedCount: key.rejectedCount,
   revokedAt: iso(key.revokedAt),
 });

@@ -27,7 +27,7 @@ const anyValue: z.ZodType<AnyValue> = z.lazy(() =>
 const keyValue = z.object({ key: z.string(), value: anyValue.optional() });
 export type KeyValue = z.infer<typeof keyValue>;
 
-const span = z.object({
+export const otlpSpan = z.object({
   traceId: z.string().optional(),
   spanId: z.string().optional(),
   parentSpanId: z.string().optional(),
@@ -38,14 +38,15 @@ const span = z.object({
   attributes: z.array(keyValue).optional(),
   status: z.object({ code: z.union([z.number(), z.string()]).optional(), message: z.string().optional() }).optional(),
 });
-export type OtlpSpan = z.infer<typeof span>;
+export type OtlpSpan = z.infer<typeof otlpSpan>;
+export const otlpResource = z.object({ attributes: z.array(keyValue).optional() });
 
 export const exportTraceServiceRequest = z.object({
   resourceSpans: z
     .array(
       z.object({
         resource: z.object({ attributes: z.array(keyValue).optional() }).optional(),
-        scopeSpans: z.array(z.object({ spans: z.array(span).optional() })).optional(),
+        scopeSpans: z.array(z.object({ spans: z.array(otlpSpan).optional() })).optional(),
       }),
     )
     .optional(),

@@ -19,7 +19,8 @@ export const GET = apiRoute(async ({ db, caller, request }) => {
 
 export const POST = apiRoute(async ({ db, caller, request }) => {
   authorize(caller, "actions:ingest");
-  const { actions } = await readJson(request, batch, BODY_LIMIT);
+  // Counted while the body is read, so a batch of millions is refused before it is parsed.
+  const { actions } = await readJson(request, batch, BODY_LIMIT, { counted: { key: "actions", max: MAX_BATCH, what: "actions" } });
   if (actions.length > MAX_BATCH) {
     throw new AppError(413, "payload_too_large", `A batch holds at most ${MAX_BATCH} actions; send ${actions.length} in several.`);
   }
