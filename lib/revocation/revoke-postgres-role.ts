@@ -22,7 +22,13 @@ export async function revokePostgresRole(connection: string, role: string): Prom
     if (found.rolsuper || found.self) return failed(`${role} is a superuser or the connector's own role; it is never disabled`, true, "refused");
     await sql`alter role ${sql(role)} nologin`;
     await sql`select pg_terminate_backend(pid) from pg_stat_activity where usename = ${role} and pid <> pg_backend_pid()`;
-    const [left] = await sql<{ open: number }[]>`select count(*)::int as open from pg_stat_activity where usename = ${role}`;
+    // A terminated backend leaves pg_stat_activity only once it has exited: wait briefly for it.
+    let left: { open: number } | undefined;
+    for (let attempt = 0; attempt < 30; attempt++) {
+      [left] = await sql<{ open: number }[]>`select count(*)::int as open from pg_stat_activity where usename = ${role}`;
+      if (!left || left.open === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     if (left && left.open > 0) return failed(`${role} cannot log in any more, but ${left.open} session(s) could not be ended (the connection needs pg_signal_backend)`, false, "sessions_left");
     return revoked();
   } catch (error) {
