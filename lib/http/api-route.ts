@@ -13,6 +13,7 @@ import { isDatabaseUnavailable, DATABASE_RETRY_AFTER_SECONDS } from "@/db/unavai
 import { AppError, RetryLaterError, unauthorized } from "@/lib/errors";
 import { enterRequest, isStopping } from "@/lib/setup/graceful-stop";
 import { requestOrigin } from "./request-origin";
+import { isCrossOriginRequest } from "./cross-origin";
 import { describeForLog } from "./describe-for-log";
 import { zodDetails } from "./read-json";
 
@@ -64,7 +65,12 @@ async function resolveCaller(db: Db, request: NextRequest): Promise<Caller | nul
     if (!caller) throw unauthorized("The bearer credential is unknown, expired or revoked.");
     return caller;
   }
-  return getSessionCaller();
+  const caller = await getSessionCaller();
+  // Only cookie-authenticated changes need it: a page elsewhere cannot send our bearer tokens.
+  if (caller && isCrossOriginRequest(request)) {
+    throw new AppError(403, "cross_origin", "A change made with the console's session must come from the console's own pages.");
+  }
+  return caller;
 }
 
 export function apiRoute<Params = Record<string, never>>(

@@ -52,4 +52,12 @@ describe("hostile bodies", () => {
     await expect(readJson(request, schema)).rejects.toMatchObject({ status: 413 });
     expect(pulled).toBeLessThan(20);
   });
+
+  it("reads only application/json (with at most a charset), not the types a cross-site form sends", async () => {
+    const schema = z.object({ a: z.number() });
+    await expect(readJson(post('{"a":1}', "application/json; charset=utf-8"), schema)).resolves.toEqual({ a: 1 });
+    for (const type of ["application/x-www-form-urlencoded; charset=a+json", "text/plain; a=application/json", "application/evil+json", "multipart/form-data; boundary=json"]) {
+      await expect(readJson(post('{"a":1}', type), schema)).rejects.toMatchObject({ status: 415 });
+    }
+  });
 });

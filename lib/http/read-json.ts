@@ -6,6 +6,8 @@ import { AppError, invalidInput } from "@/lib/errors";
 import { containsNul } from "./contains-nul";
 import { JsonShapeGuard, type JsonShapeLimits } from "./json-shape-guard";
 
+const JSON_MEDIA_TYPE = /^application\/json\s*(;\s*charset\s*=\s*("?)[A-Za-z0-9._-]+\2\s*)?$/i;
+
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
 
 export function zodDetails(error: ZodError): { path: string; message: string }[] {
@@ -94,7 +96,9 @@ export async function readJson<T>(
   shape: Partial<JsonShapeLimits> = {},
 ): Promise<T> {
   const type = request.headers.get("content-type") ?? "";
-  if (!/^application\/(.+\+)?json\b/i.test(type)) {
+  // Exactly application/json, with at most a charset: "text/plain; a+json" and the like
+  // are what a cross-site form may send without a preflight.
+  if (!JSON_MEDIA_TYPE.test(type.trim())) {
     throw new AppError(415, "unsupported_media_type", "Send the body as application/json.");
   }
   const guard = new JsonShapeGuard({
