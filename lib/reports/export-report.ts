@@ -13,6 +13,7 @@ import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
 import type { Caller } from "@/lib/auth/caller";
 import { incidentActions } from "@/lib/incidents/incident-actions";
 import { type ReportData, loadReportData } from "./report-data";
+import { csvCell, markdownText } from "./inert-text";
 import { reportSections, timelineLine } from "./report-lines";
 
 export const reportFormats = ["md", "json", "csv", "pdf"] as const;
@@ -30,11 +31,11 @@ const CSV_COLUMNS = ["occurred_at", "seq", "actor_type", "agent", "person", "kin
 /** A batch of rows in one call: the formatter's set-up costs more than a row. */
 function csvRows(batch: ReportAction[], names: Map<string, string>): string {
   return stringify(
-    batch.map((action) => [
+    batch.map((action) => ([
       action.occurredAt.toISOString(), action.id, action.actorType, names.get(action.agentId ?? "") ?? "", action.humanId ?? "", action.kind,
       action.tool ?? "", action.targetType ?? "", action.targetId ?? "", action.sensitivity ?? "", action.outcome, action.onBehalfOf ?? "",
       action.afterContainment ? "yes" : "no", action.summary ?? "",
-    ]),
+    ] as (string | number)[]).map((cell) => (typeof cell === "string" ? csvCell(cell) : cell))),
   );
 }
 
@@ -48,10 +49,10 @@ async function* textReport(db: Db, data: ReportData, format: Exclude<ReportForma
   };
 
   if (format === "md") {
-    yield emit(`# ${reference}: ${data.incident.title}\n\nGenerated ${data.generatedAt} by ${data.generatedBy}.\n`);
-    for (const section of reportSections(data)) yield emit(`\n## ${section.title}\n\n${section.lines.map((line) => `- ${line}`).join("\n")}\n`);
+    yield emit(`# ${reference}: ${markdownText(data.incident.title)}\n\nGenerated ${data.generatedAt} by ${markdownText(data.generatedBy)}.\n`);
+    for (const section of reportSections(data)) yield emit(`\n## ${section.title}\n\n${section.lines.map((line) => `- ${markdownText(line)}`).join("\n")}\n`);
     yield emit("\n## Full timeline\n\n");
-    for await (const batch of incidentActions(db, data.incident)) yield emit(batch.map((action) => `- ${timelineLine(action, names)}\n`).join(""));
+    for await (const batch of incidentActions(db, data.incident)) yield emit(batch.map((action) => `- ${markdownText(timelineLine(action, names))}\n`).join(""));
     yield `\n---\nSHA-256 of this report above the line: ${hash.digest("hex")}\n`;
     return;
   }
