@@ -5,6 +5,7 @@ import { introspectToken } from "@/lib/credentials/introspect-token";
 import { issueAgentToken } from "@/lib/credentials/issue-agent-token";
 import { createAgent } from "@/lib/testing/agents";
 import { createPerson } from "@/lib/testing/people";
+import { containAgent } from "@/lib/containment/contain-agent";
 import { updateAgent } from "./update-agent";
 
 let t: TestDatabase;
@@ -32,6 +33,14 @@ describe("updateAgent and the agent's tokens", () => {
     await updateAgent(t.db, responder, agent.id, { status: "retired" });
     await updateAgent(t.db, responder, agent.id, { status: "active" });
     expect(await introspectToken(t.db, server, issued.token)).toEqual({ active: false });
+  });
+
+  it("keeps a contained agent's name reserved: it cannot be renamed, so no new agent can take the name", async () => {
+    const agent = await createAgent(t.db, { name: `reserved-${Date.now()}` });
+    await containAgent(t.db, responder, agent.id, { reason: "test containment" });
+    await expect(updateAgent(t.db, responder, agent.id, { name: `${agent.name}-old` })).rejects.toMatchObject({ status: 409 });
+    await expect(createAgent(t.db, { name: agent.name })).rejects.toMatchObject({ status: 409 });
+    await expect(updateAgent(t.db, responder, agent.id, { description: "still editable" })).resolves.toMatchObject({ name: agent.name });
   });
 
   it("answers 404 for a malformed id", async () => {

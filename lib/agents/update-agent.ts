@@ -25,6 +25,13 @@ export async function updateAgent(db: Db, caller: Caller, agentId: string, input
       if (input.status && current.status === "suspended") {
         throw conflict("This agent is contained; an admin restores it from the agent page.");
       }
+      // A contained agent keeps its name: renaming it would let a new agent take the name,
+      // with actions sent under it landing there, which undoes the containment.
+      if (input.name !== undefined && input.name !== current.name && current.status === "suspended") {
+        throw conflict("This agent is contained; its name stays reserved until an admin restores it.", [
+          { path: "name", message: "A contained agent cannot be renamed." },
+        ]);
+      }
       const scopes = input.scopes ?? current.scopes;
       const actsAs = input.actsAs ?? current.actsAs;
       const { risk, reasons } = assessRisk(scopes, actsAs);
