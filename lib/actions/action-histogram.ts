@@ -5,7 +5,11 @@ import type { Queryable } from "@/db/client";
 import { actions } from "@/db/schema";
 import { authorize } from "@/lib/auth/authorize";
 import type { Caller } from "@/lib/auth/caller";
+import { invalidInput } from "@/lib/errors";
 import { type ActionFilter, actionConditions } from "./action-filter";
+
+const EARLIEST_MS = Date.UTC(2000, 0, 1);
+const LATEST_MS = Date.UTC(2200, 0, 1);
 
 export interface HistogramBucket {
   start: string;
@@ -32,6 +36,12 @@ export async function actionHistogram(
   authorize(caller, "console:read");
   const to = filter.to ?? new Date();
   const from = filter.from ?? new Date(to.getTime() - DEFAULT_WINDOW_MS);
+  // Windows outside what actions can hold (none before 2000) would give the database
+  // dates it cannot parse, such as year -1.
+  if (from.getTime() < EARLIEST_MS || to.getTime() < EARLIEST_MS || to.getTime() > LATEST_MS) {
+    throw invalidInput("from and to must lie between 2000-01-01 and 2200-01-01.");
+  }
+  if (from.getTime() >= to.getTime()) throw invalidInput("from must be before to.");
   const span = Math.max(1, (to.getTime() - from.getTime()) / 1000);
   // Past a week per bucket, buckets grow with the window so there are never more than 60.
   const bucketSeconds = NICE_SECONDS.find((seconds) => span / seconds <= 60) ?? Math.ceil(span / 60);
