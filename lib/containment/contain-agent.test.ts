@@ -8,6 +8,8 @@ import { issueAgentToken } from "@/lib/credentials/issue-agent-token";
 import { registerExternalCredential } from "@/lib/credentials/register-external-credential";
 import { createAgent } from "@/lib/testing/agents";
 import { createPerson } from "@/lib/testing/people";
+import { declareIncident } from "@/lib/incidents/declare-incident";
+import { declareIncidentInput } from "@/lib/incidents/incident-fields";
 import { containAgent } from "./contain-agent";
 import { containAgents } from "./contain-agents";
 import { getContainmentStatus } from "./get-containment-status";
@@ -129,5 +131,14 @@ describe("after containment", () => {
     const check = actions.find((item) => item.tool === "oauth.introspect");
     expect(check).toMatchObject({ kind: "login", outcome: "denied", afterContainment: true, credential: `${issued.prefix}…` });
     expect(check?.summary).toContain("resource-server:wiki");
+  });
+
+  it("attaching an agent that is already contained to an incident writes an audit entry", async () => {
+    const agent = await createAgent(t.db);
+    await containAgent(t.db, responder, agent.id, { reason: "first containment" });
+    const incident = await declareIncident(t.db, responder, declareIncidentInput.parse({ title: "Later incident", severity: "SEV2" }));
+    await containAgent(t.db, responder, agent.id, { reason: "part of this incident", incidentId: incident.id });
+    const entries = await t.db.select().from(auditEntries).where(eq(auditEntries.action, "incident.agent_attached"));
+    expect(entries.map((entry) => entry.targetId)).toContain(incident.id);
   });
 });

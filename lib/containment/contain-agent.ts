@@ -42,12 +42,22 @@ export async function containAgent(db: Db, caller: Caller, agentId: string, inpu
   return db.transaction(async (tx) => {
     const [agent] = await tx.select().from(agents).where(eq(agents.id, agentId)).for("update");
     if (!agent) throw notFound("The agent");
-    if (input.incidentId) await attachToIncident(tx, input.incidentId, agentId, callerLabel(caller));
+    const attached = input.incidentId ? await attachToIncident(tx, input.incidentId, agentId, callerLabel(caller)) : false;
     const [open] = await tx
       .select()
       .from(containments)
       .where(and(eq(containments.agentId, agentId), isNull(containments.releasedAt)));
-    if (open) return { containment: toPublicContainment(open), alreadyContained: true, tokensRevoked: 0, notificationsQueued: 0, revocationsQueued: 0 };
+    if (open) {
+      // Already contained: nothing to revoke, but bringing it into the incident is a change.
+      if (attached) {
+        await recordAuditEntry(tx, caller, {
+          action: "incident.agent_attached",
+          target: { type: "incident", id: input.incidentId ?? "" },
+          after: { agentId, containmentId: open.id },
+        });
+      }
+      return { containment: toPublicContainment(open), alreadyContained: true, tokensRevoked: 0, notificationsQueued: 0, revocationsQueued: 0 };
+    }
 
     const now = new Date();
     const by = callerLabel(caller);

@@ -6,7 +6,8 @@ import { agents, incidentAgents, incidentEvents, incidents } from "@/db/schema";
 import { conflict, notFound } from "@/lib/errors";
 import { isUuid } from "@/lib/http/is-uuid";
 
-export async function attachToIncident(tx: Tx, incidentId: string, agentId: string, by: string): Promise<void> {
+/** Whether the agent was newly added (false: it was already involved). */
+export async function attachToIncident(tx: Tx, incidentId: string, agentId: string, by: string): Promise<boolean> {
   if (!isUuid(incidentId)) throw notFound("The incident");
   const [incident] = await tx.select({ id: incidents.id, status: incidents.status }).from(incidents).where(eq(incidents.id, incidentId));
   if (!incident) throw notFound("The incident");
@@ -17,4 +18,5 @@ export async function attachToIncident(tx: Tx, incidentId: string, agentId: stri
   if (added.length) {
     await tx.insert(incidentEvents).values({ incidentId, kind: "agent_added", actor: by, body: `${agent.name} involved`, data: { agentId } });
   }
+  return added.length > 0;
 }
