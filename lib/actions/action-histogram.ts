@@ -34,13 +34,12 @@ export async function actionHistogram(
   stackBy: "outcome" | "sensitivity" = "outcome",
 ): Promise<Histogram> {
   authorize(caller, "console:read");
-  const to = filter.to ?? new Date();
-  const from = filter.from ?? new Date(to.getTime() - DEFAULT_WINDOW_MS);
-  // Windows outside what actions can hold (none before 2000) would give the database
-  // dates it cannot parse, such as year -1.
-  if (from.getTime() < EARLIEST_MS || to.getTime() < EARLIEST_MS || to.getTime() > LATEST_MS) {
-    throw invalidInput("from and to must lie between 2000-01-01 and 2200-01-01.");
-  }
+  // Actions hold no times before 2000 or after 2200: a window is clamped to that, so the
+  // database is never handed a date it cannot parse (year 1 minus a day is year -1).
+  const requestedTo = filter.to ?? new Date();
+  if (requestedTo.getTime() <= EARLIEST_MS) throw invalidInput("to must be after 2000-01-01: no action is older.");
+  const to = new Date(Math.min(requestedTo.getTime(), LATEST_MS));
+  const from = new Date(Math.max(filter.from?.getTime() ?? to.getTime() - DEFAULT_WINDOW_MS, EARLIEST_MS));
   if (from.getTime() >= to.getTime()) throw invalidInput("from must be before to.");
   const span = Math.max(1, (to.getTime() - from.getTime()) / 1000);
   // Past a week per bucket, buckets grow with the window so there are never more than 60.
