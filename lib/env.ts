@@ -2,6 +2,7 @@
 // that names the variable (see scripts/start.ts); nothing else reads process.env.
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies, type TrustedProxies } from "@/lib/http/trusted-proxies";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -33,6 +34,8 @@ const envSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     // This installation's public address: the issuer of the security events it sends.
     TOURNIQUET_PUBLIC_URL: z.url({ message: "must be the console's public URL" }).optional(),
+    // Reverse proxies whose X-Forwarded-For is believed: addresses and CIDR ranges, comma-separated.
+    TOURNIQUET_TRUSTED_PROXIES: z.string().max(4000).default(""),
     TOURNIQUET_OAUTH_MAX_TOKEN_SECONDS: z.coerce.number({ message: "must be a number of seconds" }).int().min(60).max(86_400).default(3600),
     // Any OpenID Connect provider (Okta, Entra ID, Google, Keycloak...).
     AUTH_OIDC_ISSUER: z.url({ message: "must be the issuer URL" }).optional(),
@@ -74,7 +77,7 @@ const envSchema = z
     }
   });
 
-export type Env = z.infer<typeof envSchema> & { dataDir: string };
+export type Env = z.infer<typeof envSchema> & { dataDir: string; trustedProxies: TrustedProxies };
 
 export class EnvError extends Error {
   constructor(message: string) {
@@ -97,7 +100,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const name = first?.path.join(".") || "environment";
     throw new EnvError(`${name} ${first?.message ?? "is invalid"}`);
   }
-  return { ...result.data, dataDir: path.resolve(result.data.TOURNIQUET_DATA_DIR) };
+  let trustedProxies: TrustedProxies;
+  try {
+    trustedProxies = parseTrustedProxies(result.data.TOURNIQUET_TRUSTED_PROXIES);
+  } catch (error) {
+    throw new EnvError(`TOURNIQUET_TRUSTED_PROXIES: ${(error as Error).message}`);
+  }
+  return { ...result.data, dataDir: path.resolve(result.data.TOURNIQUET_DATA_DIR), trustedProxies };
 }
 
 const cache = globalThis as typeof globalThis & { __tourniquetEnv?: Env };

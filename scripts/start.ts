@@ -63,7 +63,7 @@ async function main() {
     if (build.status !== 0) fail("the production build failed (see the output above)");
   }
 
-  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(env.PORT)], {
+  const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs"), ...(dev ? ["--dev"] : [])], {
     stdio: "inherit",
     env: childEnv,
   });

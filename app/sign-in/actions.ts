@@ -3,6 +3,7 @@
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth/next-auth";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
+import { getDb } from "@/lib/db";
 import { limits } from "@/lib/http/rate-limiter";
 
 export interface SignInState {
@@ -16,8 +17,10 @@ export async function signInWithPassword(_state: SignInState, form: FormData): P
   if (!email || !password) return { error: "Enter your email and password.", email };
   // The limit itself is enforced in authenticateWithPassword; this only explains it.
   const { signInByEmail } = limits();
-  if (signInByEmail.blocked(email.toLowerCase())) {
-    return { error: `Too many attempts for this account. Try again in ${Math.ceil(signInByEmail.retryAfter(email.toLowerCase()) / 60)} min.`, email };
+  const db = await getDb();
+  if (await signInByEmail.blocked(db, email.toLowerCase())) {
+    const seconds = await signInByEmail.retryAfter(db, email.toLowerCase());
+    return { error: `Too many attempts for this account. Try again in ${Math.ceil(seconds / 60)} min.`, email };
   }
   try {
     await signIn("credentials", { email, password, redirectTo: safeCallbackUrl(form.get("callbackUrl")) });

@@ -12,3 +12,4 @@ export * from "./rules";
 export * from "./ssf";
 export * from "./live";
 export * from "./oauth";
+export * from "./limits";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
-import { auditEntries, users } from "@/db/schema";
+import { auditEntries, signInFailures, users } from "@/db/schema";
 import { createPerson } from "@/lib/testing/people";
 import { systemCaller } from "./caller";
 import { updateUser } from "@/lib/users/update-user";
@@ -37,9 +37,13 @@ describe("authenticateWithPassword", () => {
     await updateUser(t.db, systemCaller("test"), person.id, { disabled: true });
     expect(await authenticateWithPassword(t.db, { email: person.email, password: "viewer password!" })).toBeNull();
 
+    // The known account's failures are in the audit chain; the unknown email only in the sign-in log.
     const failures = await auditFor("auth.sign_in_failed");
-    expect(failures.length).toBeGreaterThanOrEqual(3);
-    expect(JSON.stringify(failures)).not.toContain("guess-123456");
+    expect(failures.filter((entry) => entry.targetId === person.id).length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(failures)).not.toContain("nobody@example.test");
+    const logged = await t.db.select().from(signInFailures).where(eq(signInFailures.email, "nobody@example.test"));
+    expect(logged).toHaveLength(1);
+    expect(JSON.stringify([failures, logged])).not.toContain("guess-123456");
     expect(JSON.stringify(failures)).not.toContain("viewer password!");
   });
 
@@ -51,10 +55,33 @@ describe("authenticateWithPassword", () => {
     }
     // Even the right password is refused now, and the refusal is audited as rate limited.
     expect(await authenticateWithPassword(t.db, { email: person.email, password: "the real password" })).toBeNull();
-    const limited = (await auditFor("auth.sign_in_failed")).filter((entry) => (entry.after as { reason?: string })?.reason === "rate_limited");
-    expect(limited.length).toBeGreaterThan(0);
-    limits().signInByEmail.reset(person.email);
+    const limited = await t.db.select().from(signInFailures).where(eq(signInFailures.email, person.email));
+    expect(limited.some((entry) => entry.reason === "rate_limited")).toBe(true);
+    await limits().signInByEmail.reset(t.db, person.email);
     expect(await authenticateWithPassword(t.db, { email: person.email, password: "the real password" })).not.toBeNull();
+  });
+
+  it("counts an attempt before checking the password: of 40 concurrent guesses, 10 are checked", async () => {
+    const person = await createPerson(t.db, "viewer", "the concurrent one");
+    // The right password is among the last; only ten attempts may be checked at all.
+    const attempts = Array.from({ length: 40 }, (_, i) => (i === 35 ? "the concurrent one" : `guess ${i}`));
+    const callers = await Promise.all(attempts.map((password) => authenticateWithPassword(t.db, { email: person.email, password })));
+    const checked = (await auditFor("auth.sign_in_failed")).filter((entry) => entry.targetId === person.id).length + callers.filter(Boolean).length;
+    expect(checked).toBeLessThanOrEqual(10);
+    const limited = await t.db.select().from(signInFailures).where(eq(signInFailures.email, person.email));
+    expect(limited.filter((entry) => entry.reason === "rate_limited").length).toBeGreaterThanOrEqual(30);
+  });
+
+  it("keeps anonymous failures out of the audit chain, in a bounded log", async () => {
+    const before = (await t.db.select().from(auditEntries)).length;
+    for (let i = 0; i < 55; i++) {
+      await authenticateWithPassword(t.db, { email: `attacker-${i}@example.test`, password: "# forged heading" }, { ip: `198.51.100.${i}`, userAgent: "evil" });
+    }
+    expect((await t.db.select().from(auditEntries)).length).toBe(before);
+    const { SIGN_IN_FAILURES_KEPT } = await import("./record-sign-in-failure");
+    expect(SIGN_IN_FAILURES_KEPT).toBeGreaterThan(0);
+    const logged = await t.db.select().from(signInFailures);
+    expect(logged.filter((entry) => entry.email.startsWith("attacker-")).length).toBe(55);
   });
 
   it("refuses malformed input without touching the database", async () => {

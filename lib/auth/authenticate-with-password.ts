@@ -1,4 +1,5 @@
-// Checks an email and password. Success and failure are both audited; a failure
+// Checks an email and password. A success, and a failure on a known account, are
+// audited; a failure nobody is identified by goes to the bounded sign-in log. A failure
 // never says whether the email exists.
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -9,6 +10,7 @@ import type { RequestOrigin, UserCaller } from "./caller";
 import { systemCaller } from "./caller";
 import { limits } from "@/lib/http/rate-limiter";
 import { verifyPassword } from "./password";
+import { recordSignInFailure } from "./record-sign-in-failure";
 
 export const passwordCredentials = z.object({
   email: z.email().max(254),
@@ -24,33 +26,37 @@ export async function authenticateWithPassword(
   if (!parsed.success) return null;
   const email = parsed.data.email.toLowerCase();
 
-  // Too many failures for this account or from this address: refuse without even
-  // checking the password, so guessing gains nothing. Audited like any refusal.
+  // Every attempt counts before the password hash is checked, so concurrent guesses
+  // cannot all slip in under the limit; a success clears the account's count.
   const { signInByEmail, signInByAddress } = limits();
-  if (signInByEmail.blocked(email) || (origin.ip && signInByAddress.blocked(origin.ip))) {
-    await db.transaction((tx) =>
-      recordAuditEntry(tx, { ...systemCaller("sign-in"), ...origin }, { action: "auth.sign_in_failed", after: { email, reason: "rate_limited" } }),
-    );
+  const withinEmail = await signInByEmail.take(db, email);
+  const withinAddress = origin.ip ? await signInByAddress.take(db, origin.ip) : true;
+  if (!withinEmail || !withinAddress) {
+    await recordSignInFailure(db, email, "rate_limited", origin);
     return null;
   }
 
   const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email)).limit(1);
   const valid = await verifyPassword(user?.passwordHash, parsed.data.password);
 
-  if (!user || !valid || user.disabledAt) {
-    signInByEmail.take(email);
-    if (origin.ip) signInByAddress.take(origin.ip);
+  if (!user) {
+    await recordSignInFailure(db, email, "bad_credentials", origin);
+    return null;
+  }
+  if (!valid || user.disabledAt) {
+    // A known account: its owner and admins should see attempts on it in the audit log.
+    // At most the per-account limit of them per window reach the chain.
     await db.transaction((tx) =>
       recordAuditEntry(tx, { ...systemCaller("sign-in"), ...origin }, {
         action: "auth.sign_in_failed",
-        target: user ? { type: "user", id: user.id } : undefined,
-        after: { email, reason: !user || !valid ? "bad_credentials" : "disabled" },
+        target: { type: "user", id: user.id },
+        after: { reason: !valid ? "bad_credentials" : "disabled" },
       }),
     );
     return null;
   }
 
-  signInByEmail.reset(email); // failures before a success no longer count
+  await signInByEmail.reset(db, email); // failures before a success no longer count
   const caller: UserCaller = {
     type: "user",
     id: user.id,

@@ -47,13 +47,15 @@ export function oauthRoute(
       // Keyed by address and client id, so one noisy neighbour behind the same NAT
       // cannot lock every resource server out of its token checks.
       const failureKey = `${origin.ip ?? "unknown"}|${credentials?.clientId ?? "-"}`;
-      if (clientAuthFailures.blocked(failureKey)) return tooMany(clientAuthFailures.retryAfter(failureKey));
+      if (await clientAuthFailures.blocked(db, failureKey)) return tooMany(await clientAuthFailures.retryAfter(db, failureKey));
+      // Checking a client secret is one hash and one indexed read, cheaper than counting
+      // every attempt in the database: only failures are counted.
       const caller = await authenticateResourceServer(db, credentials, origin);
       if (!caller) {
-        clientAuthFailures.take(failureKey);
+        await clientAuthFailures.take(db, failureKey);
         return oauthError(401, "invalid_client", "Authenticate as a registered resource server.");
       }
-      if (!tokenChecks.take(caller.id)) return tooMany(tokenChecks.retryAfter(caller.id));
+      if (!(await tokenChecks.take(db, caller.id))) return tooMany(await tokenChecks.retryAfter(db, caller.id));
       return await handler({ db, caller, form });
     } catch (error) {
       if (error instanceof AppError) return oauthError(error.status, "invalid_request", error.message);

@@ -21,10 +21,10 @@ export const POST = apiRoute(async ({ db, caller, request }) => {
   if (!caller) throw unauthorized("Ask with one of the agent's own tokens (Authorization: Bearer tq_at_…).");
   if (caller.type !== "agent") throw forbidden("Approvals are requested by agents, with their own token.");
   const limit = limits().approvalRequests;
-  if (!limit.take(caller.id)) {
+  if (!(await limit.take(db, caller.id))) {
     return NextResponse.json(
       { error: { code: "rate_limited", message: "Too many approval requests from this agent; wait and ask again." } },
-      { status: 429, headers: { "retry-after": String(limit.retryAfter(caller.id)) } },
+      { status: 429, headers: { "retry-after": String(await limit.retryAfter(db, caller.id)) } },
     );
   }
   return NextResponse.json(await requestApproval(db, caller, await readJson(request, requestApprovalInput)), { status: 201 });
