@@ -18,9 +18,11 @@ export function IngestKeysPanel({ initial }: { initial: PublicIngestKey[] }) {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    const agents = String(form.get("agents") ?? "").split(",").map((name) => name.trim()).filter(Boolean);
     create.mutate({
       name: String(form.get("name") ?? ""),
       unknownAgents: String(form.get("unknownAgents")) as PublicIngestKey["unknownAgents"],
+      ...(agents.length ? { agents } : {}),
     });
     event.currentTarget.reset();
   }
@@ -35,6 +37,7 @@ export function IngestKeysPanel({ initial }: { initial: PublicIngestKey[] }) {
       </p>
       <form onSubmit={submit} noValidate className="mb-4 flex flex-wrap items-end gap-3" aria-label="Create an ingest key">
         <TextField label="Name" name="name" required className="min-w-48 flex-1" error={error?.fieldError("name")} />
+        <TextField label="Only for agents (names, comma-separated; empty: any)" name="agents" className="min-w-48 flex-1" error={error?.fieldError("agents")} />
         <SelectField label="Actions of unknown agents" name="unknownAgents" defaultValue="reject">
           <option value="reject">reject them</option>
           <option value="register">register the agent as unregistered</option>
@@ -64,7 +67,7 @@ export function IngestKeysPanel({ initial }: { initial: PublicIngestKey[] }) {
 
 /** The key's prefix and policy, then what its exports did lately (a silent misconfiguration shows here). */
 function ingestKeyDetail(key: PublicIngestKey): string {
-  const parts = [`${key.prefix}…`, `unknown agents: ${key.unknownAgents}`];
+  const parts = [`${key.prefix}…`, key.agentIds ? `bound to ${key.agentIds.length} agent${key.agentIds.length === 1 ? "" : "s"}` : `unknown agents: ${key.unknownAgents}`];
   if (key.lastAcceptedAt) parts.push(`last accepted ${new Date(key.lastAcceptedAt).toLocaleString()}`);
   if (key.lastRejectedAt) {
     parts.push(`${key.rejectedCount} rejected, last ${new Date(key.lastRejectedAt).toLocaleString()}: ${key.lastRejectionReason ?? "?"}`);

@@ -51,7 +51,7 @@ export function ActionDrawer({ action, onClose, canContain }: { action: PublicAc
         ["Credential", action.credential ?? "—"],
         ["Summary", action.summary || "—"],
         ["Approval", action.approvalId ? <ApprovalSummary key="approval" id={action.approvalId} agentId={action.agent} /> : "—"],
-        ["After containment", action.afterContainment ? "yes: the agent was already contained" : "no"],
+        ["After containment", action.afterContainment ? "yes: the agent was already contained" : action.receivedAfterContainment ? "received after it (dated before): the agent was already contained when it arrived" : "no"],
         ["Sender's id", <span key="id" className="break-all font-mono text-xs">{action.id}</span>],
         ["Trace / span", action.traceId ? <span key="trace" className="break-all font-mono text-xs">{action.traceId} / {action.spanId}</span> : "—"],
       ]

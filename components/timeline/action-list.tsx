@@ -21,7 +21,7 @@ interface Props {
 }
 
 function rowTone(action: PublicAction): string {
-  if (action.afterContainment) return "border-l-danger";
+  if (action.afterContainment || action.receivedAfterContainment) return "border-l-danger";
   if (action.target?.sensitivity === "restricted") return "border-l-danger bg-danger-bg/30";
   if (action.outcome === "denied" || action.outcome === "error") return "border-l-warn";
   if (action.kind === "permission_change") return "border-l-info bg-info-bg/30";
@@ -106,7 +106,7 @@ export function ActionList({ actions, hasMore, loadingMore, onLoadMore, onOpen, 
                 </span>
                 <span className="flex shrink-0 items-center gap-1.5">
                   {action.approvalId ? <span className="rounded bg-ok-bg px-1.5 py-0.5 text-xs font-medium text-ok">approval</span> : null}
-                  {action.afterContainment ? <span className="rounded bg-danger px-1.5 py-0.5 text-xs font-medium text-accent-fg">after containment</span> : null}
+                  {action.afterContainment ? <span className="rounded bg-danger px-1.5 py-0.5 text-xs font-medium text-accent-fg">after containment</span> : action.receivedAfterContainment ? <span className="rounded bg-danger px-1.5 py-0.5 text-xs font-medium text-accent-fg">received after containment</span> : null}
                   {action.target?.sensitivity && action.target.sensitivity !== "internal" ? (
                     <SensitivityBadge sensitivity={action.target.sensitivity} />
                   ) : null}

@@ -52,6 +52,11 @@ export const actions = pgTable(
     approvalId: uuid("approval_id"),
     /** The agent was contained when this happened: it is still trying. */
     afterContainment: boolean("after_containment").notNull().default(false),
+    /**
+     * It reached us while its agent was contained, whatever time it claims: a sender
+     * cannot slip a late action in by dating it before the containment.
+     */
+    receivedAfterContainment: boolean("received_after_containment").notNull().default(false),
   },
   (table) => [
     uniqueIndex("actions_idempotency_key").on(table.ingestKeyId, table.externalId),

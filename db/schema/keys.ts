@@ -49,6 +49,8 @@ export const ingestKeys = pgTable(
     prefix: text("prefix").notNull(),
     keyHash: text("key_hash").notNull(),
     unknownAgents: text("unknown_agents").$type<UnknownAgentPolicy>().notNull().default("reject"),
+    /** The agents this key may speak for; null for any (a collector that serves many). */
+    agentIds: uuid("agent_ids").array(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),

@@ -95,6 +95,8 @@ export async function ingestActions(db: Db, caller: Caller, items: unknown[]): P
           ingestKeyId: caller.id,
           agentId: agentId ?? null,
           afterContainment: agentId ? action.occurredAt >= (contained.get(agentId) ?? new Date(8.64e15)) : false,
+          // Arriving now, while the agent is contained: marked whatever time it claims.
+          receivedAfterContainment: agentId ? contained.has(agentId) : false,
         }),
       });
     }

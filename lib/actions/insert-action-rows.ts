@@ -34,6 +34,7 @@ const columns = {
   parent_span_id: "parentSpanId",
   approval_id: "approvalId",
   after_containment: "afterContainment",
+  received_after_containment: "receivedAfterContainment",
   received_at: "receivedAt",
 } as const satisfies Record<string, keyof NewActionRow>;
 
@@ -66,12 +67,13 @@ export interface ActionRow extends NewActionRow {
   attributes: Record<string, unknown> | null;
   approvalId: string | null;
   afterContainment: boolean;
+  receivedAfterContainment: boolean;
 }
 
 /** The row a validated action becomes, for the ingest verb and the demo's finished run alike. */
 export function toActionRow(
   action: ActionInput,
-  where: { ingestKeyId: string; agentId: string | null; afterContainment: boolean; receivedAt?: Date },
+  where: { ingestKeyId: string; agentId: string | null; afterContainment: boolean; receivedAfterContainment?: boolean; receivedAt?: Date },
 ): ActionRow {
   const isHuman = action.actor?.type === "human";
   return {
@@ -98,6 +100,7 @@ export function toActionRow(
     parentSpanId: action.parentSpanId?.toLowerCase() ?? null,
     approvalId: action.approvalId ?? null,
     afterContainment: where.afterContainment,
+    receivedAfterContainment: where.receivedAfterContainment ?? false,
   };
 }
 

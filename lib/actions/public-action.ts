@@ -27,6 +27,8 @@ export interface PublicAction {
   approvalId: string | null;
   /** The agent was contained when this happened. */
   afterContainment: boolean;
+  /** It reached us while the agent was contained, even if it claims an earlier time. */
+  receivedAfterContainment: boolean;
 }
 
 export function toPublicAction(action: Action, agentName: string | null): PublicAction {
@@ -57,5 +59,6 @@ export function toPublicAction(action: Action, agentName: string | null): Public
     parentSpanId: action.parentSpanId,
     approvalId: action.approvalId,
     afterContainment: action.afterContainment,
+    receivedAfterContainment: action.receivedAfterContainment,
   };
 }

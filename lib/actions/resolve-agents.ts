@@ -70,9 +70,21 @@ export async function resolveAgents(tx: Tx, caller: IngestKeyCaller, references:
   const contained = new Map<string, Date>();
   const facts = new Map<string, AgentFacts>();
   const ids = distinct.length ? await lookUp(tx, distinct, contained, facts) : new Map<string, string>();
-  const missing = distinct.filter((reference) => !ids.has(reference));
   const unknown = new Map<string, string>();
   const discovered: { id: string; name: string }[] = [];
+  // A key bound to named agents speaks for them only: one leaked collector key cannot
+  // put words in every agent's mouth.
+  if (caller.agentIds) {
+    const allowed = new Set(caller.agentIds);
+    for (const reference of distinct) {
+      const id = ids.get(reference);
+      if (id && allowed.has(id)) continue;
+      ids.delete(reference);
+      unknown.set(reference, `the ingest key "${caller.name}" may only send actions for the agents it is bound to; "${reference}" is not one of them`);
+    }
+    return { ids, unknown, contained, discovered, facts };
+  }
+  const missing = distinct.filter((reference) => !ids.has(reference));
   if (missing.length === 0) return { ids, unknown, contained, discovered, facts };
 
   if (caller.unknownAgents !== "register") {

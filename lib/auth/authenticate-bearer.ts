@@ -42,7 +42,7 @@ export async function authenticateBearer(
       .where(and(eq(ingestKeys.keyHash, hash), isNull(ingestKeys.revokedAt)));
     if (!key) return null;
     await stampLastUsed(db, ingestKeys, key.id, now);
-    return { type: "ingest_key", id: key.id, name: key.name, unknownAgents: key.unknownAgents, ...origin };
+    return { type: "ingest_key", id: key.id, name: key.name, unknownAgents: key.unknownAgents, agentIds: key.agentIds ?? null, ...origin };
   }
 
   if (token.startsWith(secretPrefixes.agentToken)) {

@@ -38,6 +38,8 @@ export interface IngestKeyCaller extends RequestOrigin {
   id: string;
   name: string;
   unknownAgents: UnknownAgentPolicy;
+  /** The agents it may speak for; null or absent for any. */
+  agentIds?: string[] | null;
 }
 
 /** An agent presenting one of its own tokens. It may speak only for itself. */

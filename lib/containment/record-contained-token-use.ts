@@ -46,6 +46,7 @@ export async function recordContainedTokenUse(db: Db, caller: Caller, tokenHash:
         outcome: "denied",
         summary: `Token ${token.prefix}… presented to ${callerLabel(caller)} after containment`,
         afterContainment: true,
+        receivedAfterContainment: true,
       })
       .returning();
     if (!row) return [];

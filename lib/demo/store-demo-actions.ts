@@ -41,6 +41,7 @@ export async function storeDemoActions(tx: Tx, source: DemoSource, items: readon
       ingestKeyId: source.caller.id,
       agentId: agentId ?? null,
       afterContainment: agentId ? contained.has(agentId) : false,
+      receivedAfterContainment: agentId ? contained.has(agentId) : false,
       // Senders batch: an action arrives a moment after it happened.
       receivedAt: new Date(action.occurredAt.getTime() + 800),
     });

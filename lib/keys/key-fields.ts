@@ -18,5 +18,7 @@ export const createIngestKeyInput = z.strictObject({
   unknownAgents: z
     .enum(unknownAgentPolicies, { message: "unknownAgents is reject or register." })
     .default("reject"),
+  /** Bind the key to these agents (ids or names): actions for any other agent are refused. */
+  agents: z.array(z.string().trim().min(1).max(80)).min(1, { message: "Name at least one agent, or leave agents out." }).max(200).optional(),
 });
 export type CreateIngestKeyInput = z.input<typeof createIngestKeyInput>;

@@ -46,6 +46,8 @@ export interface PublicIngestKey {
   name: string;
   prefix: string;
   unknownAgents: IngestKey["unknownAgents"];
+  /** The agents it may speak for; null for any. */
+  agentIds: string[] | null;
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
@@ -61,6 +63,7 @@ export const toPublicIngestKey = (key: IngestKey): PublicIngestKey => ({
   name: key.name,
   prefix: key.prefix,
   unknownAgents: key.unknownAgents,
+  agentIds: key.agentIds ?? null,
   createdAt: key.createdAt.toISOString(),
   lastUsedAt: iso(key.lastUsedAt),
   lastAcceptedAt: iso(key.lastAcceptedAt),

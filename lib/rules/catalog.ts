@@ -24,6 +24,7 @@ export interface ObservedAction {
   attributes: Record<string, unknown> | null;
   approvalId: string | null;
   afterContainment: boolean;
+  receivedAfterContainment?: boolean;
 }
 
 export interface AgentFacts {
@@ -240,7 +241,13 @@ const useAfterContainment: RuleDefinition<Record<string, never>> = {
   fields: [],
   agentsOnly: true,
   detect(action, { agent }) {
-    if (!action.afterContainment) return null;
+    if (!action.afterContainment && !action.receivedAfterContainment) {
+      return null;
+    }
+    if (!action.afterContainment) {
+      // Dated before the containment, but sent after it: still the agent (or its key) at work.
+      return { reason: `${agent?.name ?? "the agent"} was contained and an action dated ${action.occurredAt.toISOString()} arrived after the containment (${action.kind}, ${action.outcome})` };
+    }
     return { reason: `${agent?.name ?? "the agent"} was contained and still ${action.kind === "login" ? "presented a token" : `attempted ${action.kind}`} (${action.outcome})` };
   },
 };
