@@ -182,13 +182,17 @@ describe("use-after-containment", () => {
 });
 
 describe("use-after-containment, reported late", () => {
-  it("stays quiet for what the agent did before its containment, even if it arrives after", async () => {
+  // A sender can date an action as it likes: one that arrives while the agent is
+  // contained is marked as received after the containment and raises the alert, but it
+  // is not counted as done after it (reports keep the two apart).
+  it("alerts on what arrives after the containment even when it is dated before it, and keeps the two marks apart", async () => {
     const agent = await createAgent(t.db);
     await containAgent(t.db, admin, agent.id, { reason: "test containment" });
     await send(action(agent.name, { occurredAt: new Date(Date.now() - 60_000).toISOString(), summary: "flushed late by the exporter" }));
-    expect(await alertsOf("use-after-containment", agent.id)).toHaveLength(0);
+    const [alert] = await alertsOf("use-after-containment", agent.id);
+    expect(alert).toBeDefined();
     const [stored] = await t.db.select().from(actions).where(eq(actions.agentId, agent.id));
-    expect(stored?.afterContainment).toBe(false);
+    expect(stored).toMatchObject({ afterContainment: false, receivedAfterContainment: true });
   });
 });
 
