@@ -36,6 +36,10 @@ const envSchema = z
     TOURNIQUET_PUBLIC_URL: z.url({ message: "must be the console's public URL" }).optional(),
     // Reverse proxies whose X-Forwarded-For is believed: addresses and CIDR ranges, comma-separated.
     TOURNIQUET_TRUSTED_PROXIES: z.string().max(4000).default(""),
+    // Drop whole monthly partitions of actions older than this many days; unset keeps everything.
+    TOURNIQUET_RETENTION_DAYS: z.coerce.number({ message: "must be a number of days" }).int().min(1).max(36_500).optional(),
+    // A streaming replica for reads that tolerate a little lag (timeline, histogram, reports, blast radius).
+    DATABASE_REPLICA_URL: postgresUrl.optional(),
     TOURNIQUET_OAUTH_MAX_TOKEN_SECONDS: z.coerce.number({ message: "must be a number of seconds" }).int().min(60).max(86_400).default(3600),
     // Any OpenID Connect provider (Okta, Entra ID, Google, Keycloak...).
     AUTH_OIDC_ISSUER: z.url({ message: "must be the issuer URL" }).optional(),

@@ -5,7 +5,7 @@
 // `ORDER BY occurred_at DESC, id DESC` (nulls first), which a `DESC NULLS LAST`
 // index would not.
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { actionKinds, actorTypes, outcomes, sensitivities } from "@/lib/actions/vocabulary";
 import { agents } from "./agents";
 import { ingestKeys } from "./keys";
@@ -18,7 +18,10 @@ export const actorType = pgEnum("actor_type", actorTypes);
 export const actions = pgTable(
   "actions",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    // From a sequence, not an identity column: PostgreSQL 15 has no identity columns on
+    // partitioned tables. The table is partitioned by month of occurred_at (hand-written
+    // migration "partition-actions"; lib/actions/maintain-partitions.ts keeps partitions ahead).
+    id: bigint("id", { mode: "number" }).notNull().default(sql`nextval('actions_id_seq')`),
     /** The key that sent it; with externalId it makes retries harmless. */
     ingestKeyId: uuid("ingest_key_id")
       .notNull()
@@ -59,7 +62,10 @@ export const actions = pgTable(
     receivedAfterContainment: boolean("received_after_containment").notNull().default(false),
   },
   (table) => [
-    uniqueIndex("actions_idempotency_key").on(table.ingestKeyId, table.externalId),
+    // Keys of a partitioned table include its partition key: a retry is the same item
+    // with the same time, so (key, sender's id, time) still makes retries harmless.
+    primaryKey({ columns: [table.id, table.occurredAt] }),
+    uniqueIndex("actions_idempotency_key").on(table.ingestKeyId, table.externalId, table.occurredAt),
     index("actions_timeline_idx").on(table.occurredAt, table.id),
     index("actions_agent_idx").on(table.agentId, table.occurredAt, table.id),
     index("actions_kind_idx").on(table.kind, table.occurredAt, table.id),

@@ -2,7 +2,7 @@
 // (declarations, status changes, containments, notes), plus pinned evidence.
 import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { incidentEventKinds, incidentStatuses, severities } from "@/lib/incidents/vocabulary";
-import { actions } from "./actions";
+
 import { agents } from "./agents";
 import { users } from "./users";
 
@@ -71,9 +71,10 @@ export const incidentPins = pgTable(
     incidentId: uuid("incident_id")
       .notNull()
       .references(() => incidents.id, { onDelete: "cascade" }),
-    actionId: bigint("action_id", { mode: "number" })
-      .notNull()
-      .references(() => actions.id, { onDelete: "cascade" }),
+    // No foreign key: actions are partitioned by time (db/migrations: partition-actions),
+    // and a key into a partitioned table would have to name its partition key too.
+    // Retention never drops a partition that holds pinned evidence (lib/actions/maintain-partitions.ts).
+    actionId: bigint("action_id", { mode: "number" }).notNull(),
     pinnedBy: text("pinned_by").notNull(),
     pinnedAt: timestamp("pinned_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { AgentEnvironment } from "@/lib/agents/vocabulary";
 import { alertSeverities, alertStatuses, responseStates, ruleResponses } from "@/lib/rules/vocabulary";
-import { actions } from "./actions";
+
 import { agents } from "./agents";
 import { containments } from "./containment";
 import { incidents } from "./incidents";
@@ -47,8 +47,10 @@ export const alerts = pgTable(
     /** Who or what it is about, for people: an agent's name, a person, a target. */
     subject: text("subject").notNull(),
     title: text("title").notNull(),
-    firstActionId: bigint("first_action_id", { mode: "number" }).references(() => actions.id, { onDelete: "set null" }),
-    lastActionId: bigint("last_action_id", { mode: "number" }).references(() => actions.id, { onDelete: "set null" }),
+    // Plain ids, no foreign keys: actions are partitioned by time and old partitions are
+    // dropped whole under TOURNIQUET_RETENTION_DAYS; an alert outlives its evidence then.
+    firstActionId: bigint("first_action_id", { mode: "number" }),
+    lastActionId: bigint("last_action_id", { mode: "number" }),
     firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
     firings: integer("firings").notNull().default(1),
@@ -84,7 +86,7 @@ export const alertFirings = pgTable(
     alertId: uuid("alert_id")
       .notNull()
       .references(() => alerts.id, { onDelete: "cascade" }),
-    actionId: bigint("action_id", { mode: "number" }).references(() => actions.id, { onDelete: "set null" }),
+    actionId: bigint("action_id", { mode: "number" }),
     firedAt: timestamp("fired_at", { withTimezone: true }).notNull().defaultNow(),
     /** What the rule saw, in words: the missing scope, the rate against the baseline. */
     reason: text("reason").notNull(),

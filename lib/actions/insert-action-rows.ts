@@ -119,7 +119,7 @@ export async function insertActionRows(tx: Tx, rows: NewActionRow[]): Promise<{ 
   const result = await tx.execute(sql`
     insert into actions (${columnList})
     select ${selectList} from json_populate_recordset(null::actions, ${payload}::json)
-    on conflict (ingest_key_id, external_id) do nothing
+    on conflict (ingest_key_id, external_id, occurred_at) do nothing
     returning id, external_id`);
   return rowsOf<{ id: string | number; external_id: string }>(result).map((row) => ({ id: Number(row.id), externalId: row.external_id }));
 }

@@ -1,5 +1,6 @@
 // Opens, migrates and prepares the database as the server starts, so the first
 // request does not pay for it. A failure is one line and a non-zero exit.
+import { startPartitionKeeper } from "@/lib/actions/partition-keeper";
 import { startRuleSweeper } from "@/lib/alerts/sweeper";
 import { startOutboxWorker } from "@/lib/connectors/outbox-worker";
 import { getDb } from "@/lib/db";
@@ -9,6 +10,7 @@ export async function prepareServer(): Promise<void> {
     await getDb();
     await startOutboxWorker();
     startRuleSweeper();
+    await startPartitionKeeper();
   } catch (error) {
     console.error(`Tourniquet cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
