@@ -1,6 +1,6 @@
 // People who use the console: responders, viewers and admins.
 import { sql } from "drizzle-orm";
-import { pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 import { type UserRole, userRoles } from "@/lib/auth/roles";
 
@@ -18,6 +18,11 @@ export const users = pgTable(
     // argon2id PHC string; null for people who only sign in through OIDC.
     passwordHash: text("password_hash"),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    /**
+     * Carried in every session token and checked on each request: bumping it (sign-out,
+     * a new password, a role change, disabling) ends every earlier session at once.
+     */
+    sessionVersion: integer("session_version").notNull().default(0),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -11,6 +11,14 @@ import { requestOrigin } from "@/lib/http/request-origin";
 import { loadAuthSecret } from "@/lib/setup/load-auth-secret";
 import { authenticateWithOidc } from "./authenticate-with-oidc";
 import { authenticateWithPassword } from "./authenticate-with-password";
+import { currentSessionVersion } from "./current-session-version";
+
+declare module "next-auth" {
+  interface Session {
+    /** The person's session version when this session began (lib/auth/end-sessions.ts). */
+    sessionVersion: number | null;
+  }
+}
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -64,12 +72,17 @@ function authConfig(): NextAuthConfig {
         user.id = caller.id; // the session's subject is our user id, not the provider's
         return true;
       },
-      jwt({ token, user }) {
-        if (user?.id) token.sub = user.id;
+      async jwt({ token, user }) {
+        // At sign-in only: the session is bound to the person's current session version.
+        if (user?.id) {
+          token.sub = user.id;
+          token.sv = await currentSessionVersion(await getDb(), user.id);
+        }
         return token;
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
+        session.sessionVersion = typeof token.sv === "number" ? token.sv : null;
         return session;
       },
     },

@@ -13,7 +13,8 @@ import { auth } from "./next-auth";
 export async function getSessionCaller(): Promise<UserCaller | null> {
   const session = await auth();
   if (!session?.user?.id) return null;
-  return loadUserCaller(await getDb(), session.user.id, requestOrigin(await headers()));
+  // A token without a version (null) never matches: it predates session versions.
+  return loadUserCaller(await getDb(), session.user.id, requestOrigin(await headers()), session.sessionVersion ?? null);
 }
 
 /** For pages: anonymous people go to sign-in, people without the permission get a 403 page. */

@@ -125,7 +125,17 @@ export function openLiveStream(options: LiveStreamOptions): ReadableStream<Uint8
     };
     try {
       if (options.actions) stops.push(await subscribeToActions(deliver));
-      stops.push(await subscribeToChanges((change) => send(`event: change\ndata: ${JSON.stringify(change)}\n\n`)));
+      stops.push(
+        await subscribeToChanges((change) => {
+          // A person's sessions ended (sign-out, new password, role change, disabled):
+          // their streams close now, on every replica, not at the next heartbeat.
+          if (change.topic === "sessions") {
+            if (caller.type === "user" && change.id === caller.id) shut("the session ended");
+            return;
+          }
+          send(`event: change\ndata: ${JSON.stringify(change)}\n\n`);
+        }),
+      );
       let ready = "retry: 3000\nevent: ready\ndata: {}\n\n";
       if (options.actions) {
         const now = await latestPosition(db);

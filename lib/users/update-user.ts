@@ -7,6 +7,7 @@ import { userRoles, users } from "@/db/schema";
 import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
 import { authorize } from "@/lib/auth/authorize";
 import type { Caller } from "@/lib/auth/caller";
+import { endSessions } from "@/lib/auth/end-sessions";
 import { hashPassword, newPassword } from "@/lib/auth/password";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { isUuid } from "@/lib/http/is-uuid";
@@ -61,6 +62,9 @@ export async function updateUser(db: Db, caller: Caller, userId: string, input: 
       .where(eq(users.id, userId))
       .returning();
     if (!updated) throw notFound("The person");
+    // A new password, a new role or a disabled account ends the sessions opened before it.
+    const endsSessions = Boolean(passwordHash) || updated.role !== current.role || (updated.disabledAt !== null && current.disabledAt === null);
+    if (endsSessions) await endSessions(tx, userId);
 
     const before = toPublicUser(current);
     const after = toPublicUser(updated);
@@ -68,7 +72,7 @@ export async function updateUser(db: Db, caller: Caller, userId: string, input: 
       action: "user.updated",
       target: { type: "user", id: userId },
       before: { name: before.name, role: before.role, disabled: before.disabled },
-      after: { name: after.name, role: after.role, disabled: after.disabled, passwordChanged: Boolean(passwordHash) },
+      after: { name: after.name, role: after.role, disabled: after.disabled, passwordChanged: Boolean(passwordHash), sessionsEnded: endsSessions },
     });
     return after;
   });
