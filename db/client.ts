@@ -102,6 +102,15 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
+/**
+ * A streaming replica, for reads that tolerate a little lag: not migrated (it follows
+ * the primary), no LISTEN (notifications are the primary's), same fail-fast settings.
+ */
+export function openReplica(url: string): { db: Db; close: () => Promise<void> } {
+  const client = postgres(url, { max: 10, onnotice: () => {}, ...FAIL_FAST, connection: { default_transaction_read_only: true } });
+  return { db: drizzlePostgres({ client, schema }), close: () => client.end({ timeout: 5 }) };
+}
+
 async function openPglite(dataDir: string): Promise<Database> {
   const folder = path.join(dataDir, "pglite");
   try {

@@ -2,9 +2,9 @@
 // Kept on globalThis because Next.js loads instrumentation and routes as separate
 // module graphs, and a second PGlite on one folder would lose data.
 import type { Database, Db } from "@/db/client";
-import { openDatabase } from "@/db/client";
+import { openDatabase, openReplica } from "@/db/client";
 import { env } from "@/lib/env";
-import { installGracefulStop } from "@/lib/setup/graceful-stop";
+import { beforeDatabaseCloses, installGracefulStop } from "@/lib/setup/graceful-stop";
 import { prepareInstallation } from "@/lib/setup/prepare-installation";
 
 const holder = globalThis as typeof globalThis & { __tourniquetDatabase?: Promise<Database> };
@@ -41,6 +41,29 @@ export function getDatabase(): Promise<Database> {
     throw error;
   });
   return holder.__tourniquetDatabase;
+}
+
+const replicaHolder = globalThis as typeof globalThis & { __tourniquetReplica?: Promise<Db> };
+
+/**
+ * For reads that tolerate a little lag (the timeline, its histogram, reports, blast
+ * radius): the streaming replica named by DATABASE_REPLICA_URL, else the primary.
+ * Writes, containment, token checks and anything that must see its own writes use
+ * getDb(): a replica's lag must never make a revoked token look live.
+ */
+export function getReadDb(): Promise<Db> {
+  replicaHolder.__tourniquetReplica ??= (async () => {
+    const primary = await getDb(); // migrated and prepared first, whichever is used
+    const config = env();
+    if (!config.DATABASE_URL || !config.DATABASE_REPLICA_URL) return primary;
+    const replica = openReplica(config.DATABASE_REPLICA_URL);
+    beforeDatabaseCloses(() => replica.close());
+    return replica.db;
+  })().catch((error: unknown) => {
+    replicaHolder.__tourniquetReplica = undefined;
+    throw error;
+  });
+  return replicaHolder.__tourniquetReplica;
 }
 
 /** Resolves once migrations and first-start work are done; every route awaits it. */

@@ -46,3 +46,31 @@ export function createOwnCluster(port: number): OwnCluster {
     },
   };
 }
+
+/**
+ * A streaming replica of a cluster made by createOwnCluster: pg_basebackup with -R
+ * (standby.signal and primary_conninfo), started as a hot standby on its own port.
+ */
+export function createReplicaOf(primaryPort: number, port: number): OwnCluster {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tq-replica-${port}-`));
+  if (process.getuid?.() === 0) execFileSync("chown", ["postgres", dir]);
+  const data = path.join(dir, "data");
+  run("pg_basebackup", ["-h", "127.0.0.1", "-p", String(primaryPort), "-U", "postgres", "-D", data, "-R", "-X", "stream", "--no-sync"]);
+  const log = path.join(dir, "log");
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c hot_standby=on`;
+  const start = () => run("pg_ctl", ["-D", data, "-l", log, "-o", options, "-w", "start"]);
+  start();
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    start,
+    stop: () => run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]),
+    destroy: () => {
+      try {
+        run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
+      } catch {
+        // already stopped
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -138,12 +138,14 @@ export async function exportReport(
   caller: Caller,
   incidentId: string,
   format: ReportFormat,
+  /** Where the report's rows are read: a streaming replica may serve them; the audit entry goes to `db`. */
+  readDb: Db = db,
 ): Promise<{ filename: string; contentType: string; body: ReadableStream<Uint8Array> }> {
-  const data = await loadReportData(db, caller, incidentId);
+  const data = await loadReportData(readDb, caller, incidentId);
   await db.transaction((tx) =>
     recordAuditEntry(tx, caller, { action: "incident.exported", target: { type: "incident", id: incidentId }, after: { format } }),
   );
   const filename = `${data.detail.incident.reference}-report.${format}`;
-  const source = format === "pdf" ? pdfReport(db, data) : Readable.from(asBytes(textReport(db, data, format)));
+  const source = format === "pdf" ? pdfReport(readDb, data) : Readable.from(asBytes(textReport(readDb, data, format)));
   return { filename, contentType: contentTypes[format], body: Readable.toWeb(source) as ReadableStream<Uint8Array> };
 }

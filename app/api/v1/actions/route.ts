@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { apiRoute } from "@/lib/http/api-route";
 import { readJson } from "@/lib/http/read-json";
 import { searchParamsObject } from "@/lib/http/search-params";
+import { getReadDb } from "@/lib/db";
 
 // 1,000 actions of a few KB each; a larger body is refused before it is parsed.
 const BODY_LIMIT = 8 * 1024 * 1024;
@@ -14,7 +15,7 @@ const batch = z.strictObject({ actions: z.array(z.unknown(), { message: "actions
 
 export const GET = apiRoute(async ({ db, caller, request }) => {
   authorize(caller, "console:read");
-  return NextResponse.json(await listActions(db, caller, searchParamsObject(request.nextUrl.searchParams)));
+  return NextResponse.json(await listActions(await getReadDb(), caller, searchParamsObject(request.nextUrl.searchParams)));
 });
 
 export const POST = apiRoute(async ({ db, caller, request }) => {

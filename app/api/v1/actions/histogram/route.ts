@@ -5,6 +5,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { invalidInput } from "@/lib/errors";
 import { apiRoute } from "@/lib/http/api-route";
 import { searchParamsObject } from "@/lib/http/search-params";
+import { getReadDb } from "@/lib/db";
 
 export const GET = apiRoute(async ({ db, caller, request }) => {
   authorize(caller, "console:read");
@@ -12,5 +13,5 @@ export const GET = apiRoute(async ({ db, caller, request }) => {
   const filter = actionFilter.safeParse(params);
   if (!filter.success) throw invalidInput(filter.error.issues[0]?.message ?? "Invalid filter.");
   const stackBy = params.stackBy === "sensitivity" ? "sensitivity" : "outcome";
-  return NextResponse.json(await actionHistogram(db, caller, filter.data, stackBy));
+  return NextResponse.json(await actionHistogram(await getReadDb(), caller, filter.data, stackBy));
 });
