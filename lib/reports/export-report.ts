@@ -15,6 +15,7 @@ import { incidentActions } from "@/lib/incidents/incident-actions";
 import { type ReportData, loadReportData } from "./report-data";
 import { csvCell, markdownText } from "./inert-text";
 import { reportSections, timelineLine } from "./report-lines";
+import { yieldToRequests } from "./yield-to-requests";
 
 export const reportFormats = ["md", "json", "csv", "pdf"] as const;
 export type ReportFormat = (typeof reportFormats)[number];
@@ -39,7 +40,17 @@ function csvRows(batch: ReportAction[], names: Map<string, string>): string {
   );
 }
 
+/** A batch in slices of rows, with a turn of the event loop between slices when rendering ran long. */
+async function* slices(batch: ReportAction[], pause: () => Promise<void> | undefined): AsyncGenerator<ReportAction[]> {
+  for (let start = 0; start < batch.length; start += SLICE_ROWS) {
+    yield batch.slice(start, start + SLICE_ROWS);
+    await pause();
+  }
+}
+const SLICE_ROWS = 200;
+
 async function* textReport(db: Db, data: ReportData, format: Exclude<ReportFormat, "pdf">): AsyncGenerator<string> {
+  const pause = yieldToRequests();
   const names = new Map(data.detail.agents.map((agent) => [agent.id, agent.name]));
   const reference = data.detail.incident.reference;
   const hash = createHash("sha256");
@@ -52,7 +63,9 @@ async function* textReport(db: Db, data: ReportData, format: Exclude<ReportForma
     yield emit(`# ${reference}: ${markdownText(data.incident.title)}\n\nGenerated ${data.generatedAt} by ${markdownText(data.generatedBy)}.\n`);
     for (const section of reportSections(data)) yield emit(`\n## ${section.title}\n\n${section.lines.map((line) => `- ${markdownText(line)}`).join("\n")}\n`);
     yield emit("\n## Full timeline\n\n");
-    for await (const batch of incidentActions(db, data.incident)) yield emit(batch.map((action) => `- ${markdownText(timelineLine(action, names))}\n`).join(""));
+    for await (const batch of incidentActions(db, data.incident)) {
+      for await (const slice of slices(batch, pause)) yield emit(slice.map((action) => `- ${markdownText(timelineLine(action, names))}\n`).join(""));
+    }
     yield `\n---\nSHA-256 of this report above the line: ${hash.digest("hex")}\n`;
     return;
   }
@@ -60,7 +73,9 @@ async function* textReport(db: Db, data: ReportData, format: Exclude<ReportForma
   if (format === "csv") {
     yield emit(`# Tourniquet incident report ${reference}: ${data.incident.title.replaceAll("\n", " ")}\n# generated ${data.generatedAt} by ${data.generatedBy}\n`);
     yield emit(stringify([CSV_COLUMNS]));
-    for await (const batch of incidentActions(db, data.incident)) yield emit(csvRows(batch, names));
+    for await (const batch of incidentActions(db, data.incident)) {
+      for await (const slice of slices(batch, pause)) yield emit(csvRows(slice, names));
+    }
     yield `# sha256 of all lines above: ${hash.digest("hex")}\n`;
     return;
   }
@@ -82,8 +97,8 @@ async function* textReport(db: Db, data: ReportData, format: Exclude<ReportForma
   };
   yield emit(`${JSON.stringify(head).slice(0, -1)},"timeline":[`);
   let first = true;
-  for await (const batch of incidentActions(db, data.incident)) {
-    const rows = batch.map((action) => JSON.stringify({ seq: action.id, id: action.externalId, occurredAt: action.occurredAt, actorType: action.actorType, agent: names.get(action.agentId ?? "") ?? null, agentId: action.agentId, person: action.humanId, kind: action.kind, tool: action.tool, target: action.targetType ? { type: action.targetType, id: action.targetId, sensitivity: action.sensitivity } : null, outcome: action.outcome, onBehalfOf: action.onBehalfOf, afterContainment: action.afterContainment, summary: action.summary }));
+  for await (const batch of incidentActions(db, data.incident)) for await (const slice of slices(batch, pause)) {
+    const rows = slice.map((action) => JSON.stringify({ seq: action.id, id: action.externalId, occurredAt: action.occurredAt, actorType: action.actorType, agent: names.get(action.agentId ?? "") ?? null, agentId: action.agentId, person: action.humanId, kind: action.kind, tool: action.tool, target: action.targetType ? { type: action.targetType, id: action.targetId, sensitivity: action.sensitivity } : null, outcome: action.outcome, onBehalfOf: action.onBehalfOf, afterContainment: action.afterContainment, summary: action.summary }));
     yield emit(`${first ? "" : ","}${rows.join(",")}`);
     first = false;
   }
@@ -117,7 +132,13 @@ function pdfReport(db: Db, data: ReportData): Readable {
       doc.moveDown().fontSize(13).font("Helvetica-Bold");
       text("Full timeline");
       doc.fontSize(7).font("Helvetica");
-      for await (const batch of incidentActions(db, data.incident)) for (const action of batch) text(timelineLine(action, names));
+      const pause = yieldToRequests();
+      for await (const batch of incidentActions(db, data.incident)) {
+        for (const action of batch) {
+          text(timelineLine(action, names));
+          await pause();
+        }
+      }
       doc.moveDown().fontSize(8).font("Helvetica-Oblique");
       doc.text(`SHA-256 of the report text above (each line followed by a newline): ${hash.digest("hex")}`);
       doc.end();
