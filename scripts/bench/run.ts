@@ -11,6 +11,7 @@ import { HttpClient } from "./http";
 import { measureContainment } from "./measure-containment";
 import { measureIngest } from "./measure-ingest";
 import { measureIntrospection } from "./measure-introspection";
+import { measureIntrospectionBesideReports } from "./measure-introspection-beside-reports";
 import { measureTokenEndpoint } from "./measure-token-endpoint";
 import { measureLive } from "./measure-live";
 import { measureReports } from "./measure-reports";
@@ -219,12 +220,14 @@ export async function runBench(options: Options): Promise<void> {
     });
 
     // 8. Reports of an incident over the report agent's actions.
+    let reportIncidentId = "";
     await phase("reports", async () => {
       const windowStart = new Date(newest.getTime() - reportSpanMs - 60_000);
       const tenthStart = new Date(newest.getTime() - (sizes.reportActions / 10 - 0.5) * reportStepMs);
       const declare = (title: string, startedAt: Date) =>
         admin.post<{ id: string }>("/api/v1/incidents", { title, severity: "SEV2", agentIds: [fill.fixtures.reportAgentId], startedAt: startedAt.toISOString() });
       const incident = await declare("Bench: report of the full window", windowStart);
+      reportIncidentId = incident.id;
       const tenth = await declare("Bench: report of the last tenth", tenthStart);
       figures.push(
         ...(await measureReports({
@@ -237,6 +240,24 @@ export async function runBench(options: Options): Promise<void> {
           postgresUrl: database.url,
           reportAgentId: fill.fixtures.reportAgentId,
           windowStart,
+          log,
+        })),
+      );
+    });
+
+    // 8b. Token checks while a PDF, a CSV and a Markdown report of that incident render.
+    await phase("token checks beside reports", async () => {
+      if (!reportIncidentId) throw new Error("the report incident is missing");
+      const [agent] = await createAgents(admin, "bench-beside-reports", 1);
+      const [token] = await issueTokens(admin, agent!.id, 1, 1);
+      figures.push(
+        ...(await measureIntrospectionBesideReports({
+          client: http,
+          admin,
+          incidentId: reportIncidentId,
+          server: resourceServers[resourceServers.length - 1]!,
+          token: token!,
+          samples: options.quick ? 50 : 300,
           log,
         })),
       );
