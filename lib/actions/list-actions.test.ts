@@ -92,8 +92,8 @@ describe.runIf(inject("dbKind") === "postgres")("the timeline's query plans", ()
       insert into actions (ingest_key_id, external_id, agent_id, occurred_at, kind, sensitivity, outcome, on_behalf_of)
       select ingest_key_id, 'plan-' || g, agent_id, now() - (g || ' seconds')::interval,
              (array['tool_call','data_read','permission_change','other'])[1 + g % 4]::action_kind,
-             (array['internal','restricted'])[1 + g % 2]::sensitivity, 'allowed', 'p' || (g % 50)
-      from (select ingest_key_id, agent_id from actions limit 1) a, generate_series(1, 20000) g`));
+             (array['internal','restricted'])[1 + g % 2]::sensitivity, (array['allowed','denied'])[1 + g % 3 / 2]::action_outcome, 'p' || (g % 50)
+      from (select ingest_key_id, agent_id from actions where agent_id = '${agentId}' limit 1) a, generate_series(1, 20000) g`));
     await t.db.execute(sql`analyze actions`);
     const filters = ["", `where agent_id = '${agentId}'`, "where kind = 'permission_change'", "where outcome = 'denied'", "where on_behalf_of = 'p7'"];
     for (const where of filters) {
