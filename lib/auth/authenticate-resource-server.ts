@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import { resourceServers } from "@/db/schema";
 import { hashSecret, sameHash } from "@/lib/credentials/secret";
 import type { RequestOrigin, ResourceServerCaller } from "./caller";
+import { cachedResourceServer, rememberResourceServer } from "./resource-server-cache";
 
 export interface ClientCredentials {
   clientId: string;
@@ -36,12 +37,15 @@ export async function authenticateResourceServer(
   origin: RequestOrigin = {},
 ): Promise<ResourceServerCaller | null> {
   if (!credentials || credentials.clientId.length > 100 || credentials.clientSecret.length > 200) return null;
+  const presented = hashSecret(credentials.clientSecret);
+  const cached = cachedResourceServer(credentials.clientId);
+  if (cached && sameHash(cached.secretHash, presented)) return { type: "resource_server", id: cached.id, name: cached.name, ...origin };
   const [server] = await db
-    .select()
+    .select({ id: resourceServers.id, name: resourceServers.name, secretHash: resourceServers.secretHash })
     .from(resourceServers)
     .where(and(eq(resourceServers.clientId, credentials.clientId), isNull(resourceServers.revokedAt)));
-  // Hash even on a miss so timing does not reveal which client ids exist.
-  const presented = hashSecret(credentials.clientSecret);
+  // The hash is made even on a miss, so timing does not reveal which client ids exist.
   if (!server || !sameHash(server.secretHash, presented)) return null;
+  rememberResourceServer(credentials.clientId, server);
   return { type: "resource_server", id: server.id, name: server.name, ...origin };
 }

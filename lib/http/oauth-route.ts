@@ -47,11 +47,12 @@ export function oauthRoute(
       // Keyed by address and client id, so one noisy neighbour behind the same NAT
       // cannot lock every resource server out of its token checks.
       const failureKey = `${origin.ip ?? "unknown"}|${credentials?.clientId ?? "-"}`;
-      if (await clientAuthFailures.blocked(db, failureKey)) return tooMany(await clientAuthFailures.retryAfter(db, failureKey));
-      // Checking a client secret is one hash and one indexed read, cheaper than counting
-      // every attempt in the database: only failures are counted.
+      // Client secrets are 256 random bits: the failure limit caps the cost of noise, not
+      // guessing, so a server that authenticates never waits on it (and a check stays one
+      // read, the token's, while its credentials are remembered).
       const caller = await authenticateResourceServer(db, credentials, origin);
       if (!caller) {
+        if (await clientAuthFailures.blocked(db, failureKey)) return tooMany(await clientAuthFailures.retryAfter(db, failureKey));
         await clientAuthFailures.take(db, failureKey);
         return oauthError(401, "invalid_client", "Authenticate as a registered resource server.");
       }

@@ -133,6 +133,8 @@ export function openLiveStream(options: LiveStreamOptions): ReadableStream<Uint8
             if (caller.type === "user" && change.id === caller.id) shut("the session ended");
             return;
           }
+          // For the servers' own memory of credentials, not for a console.
+          if (change.topic === "resource_servers") return;
           send(`event: change\ndata: ${JSON.stringify(change)}\n\n`);
         }),
       );

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 
 export const CHANGES_CHANNEL = "tourniquet_changes";
-export const changeTopics = ["alerts", "approvals", "rules", "incidents", "agents", "sessions"] as const;
+export const changeTopics = ["alerts", "approvals", "rules", "incidents", "agents", "sessions", "resource_servers"] as const;
 export type ChangeTopic = (typeof changeTopics)[number];
 
 export async function publishChange(tx: Tx, topic: ChangeTopic, id?: string): Promise<void> {
