@@ -29,6 +29,11 @@ export type Unlisten = () => Promise<void>;
 export interface Database {
   db: Db;
   /**
+   * For the kill switch: on PostgreSQL a small pool of its own, so a containment never
+   * queues behind ingest for a connection; on PGlite (one connection) the same as db.
+   */
+  urgent: Db;
+  /**
    * Receives NOTIFY payloads on a channel: LISTEN on its own connection with
    * PostgreSQL (so every server process hears every notification), PGlite's
    * in-process notifications on the embedded database. `onListen` runs each time
@@ -91,14 +96,18 @@ async function openPostgres(url: string): Promise<Database> {
     await migrator.end({ timeout: 5 });
   }
   const client = postgres(url, { max: 10, onnotice: () => {}, ...FAIL_FAST });
+  const urgentClient = postgres(url, { max: 2, onnotice: () => {}, ...FAIL_FAST });
   const db: Db = drizzlePostgres({ client, schema });
   return {
     db,
+    urgent: drizzlePostgres({ client: urgentClient, schema }),
     async listen(channel, onMessage, onListen) {
       const { unlisten } = await client.listen(channel, onMessage, onListen);
       return unlisten;
     },
-    close: () => client.end({ timeout: 5 }),
+    close: async () => {
+      await Promise.all([client.end({ timeout: 5 }), urgentClient.end({ timeout: 5 })]);
+    },
   };
 }
 
@@ -139,6 +148,7 @@ async function wrapPglite(client: PGlite, close: () => Promise<void>): Promise<D
   await migratePglite(drizzlePglite({ client }), { migrationsFolder });
   return {
     db,
+    urgent: db,
     async listen(channel, onMessage, onListen) {
       const unlisten = await client.listen(channel, onMessage);
       onListen?.();

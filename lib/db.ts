@@ -70,3 +70,8 @@ export function getReadDb(): Promise<Db> {
 export async function getDb(): Promise<Db> {
   return (await getDatabase()).db;
 }
+
+/** The kill switch's own connections (see Database.urgent); migrated and prepared like getDb(). */
+export async function getUrgentDb(): Promise<Db> {
+  return (await getDatabase()).urgent;
+}

@@ -28,6 +28,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       kind: "postgres",
       url: url.toString(),
       db: database.db,
+      urgent: database.urgent,
       listen: database.listen,
       close: async () => {
         await database.close();

@@ -8,7 +8,7 @@ import type { Db } from "@/db/client";
 import { authenticateBearer } from "@/lib/auth/authenticate-bearer";
 import type { Caller } from "@/lib/auth/caller";
 import { getSessionCaller } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
+import { getDb, getUrgentDb } from "@/lib/db";
 import { isDatabaseUnavailable, DATABASE_RETRY_AFTER_SECONDS } from "@/db/unavailable";
 import { AppError, RetryLaterError, unauthorized } from "@/lib/errors";
 import { enterRequest, isStopping } from "@/lib/setup/graceful-stop";
@@ -73,14 +73,20 @@ async function resolveCaller(db: Db, request: NextRequest): Promise<Caller | nul
   return caller;
 }
 
+export interface ApiRouteOptions {
+  /** The kill switch's own connections: a containment must not queue behind ingest. */
+  pool?: "urgent";
+}
+
 export function apiRoute<Params = Record<string, never>>(
   handler: (context: ApiContext<Params>) => Promise<Response>,
+  options: ApiRouteOptions = {},
 ): (request: NextRequest, context: { params: Promise<Params> }) => Promise<Response> {
   return async (request, context) => {
     if (isStopping()) return stoppingResponse();
     const leave = enterRequest();
     try {
-      const db = await getDb();
+      const db = options.pool === "urgent" ? await getUrgentDb() : await getDb();
       const caller = await resolveCaller(db, request);
       return await handler({ request, params: await context.params, caller, db });
     } catch (error) {

@@ -8,4 +8,4 @@ import { readJson } from "@/lib/http/read-json";
 export const POST = apiRoute(async ({ db, caller, request }) => {
   authorize(caller, "agents:act");
   return NextResponse.json(await containAgents(db, caller, await readJson(request, containManyInput)));
-});
+}, { pool: "urgent" });

@@ -7,4 +7,4 @@ import { readJson } from "@/lib/http/read-json";
 export const POST = apiRoute<{ id: string }>(async ({ db, caller, request, params }) => {
   authorize(caller, "agents:act");
   return NextResponse.json(await containAgent(db, caller, params.id, await readJson(request, containInput)));
-});
+}, { pool: "urgent" });

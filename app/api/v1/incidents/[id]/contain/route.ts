@@ -11,4 +11,4 @@ export const POST = apiRoute<{ id: string }>(async ({ db, caller, request, param
   authorize(caller, "agents:act");
   const { reason } = await readJson(request, body);
   return NextResponse.json(await containIncident(db, caller, params.id, reason));
-});
+}, { pool: "urgent" });
