@@ -134,7 +134,7 @@ export function directInsertSql(rows: number): string {
     (_, row) => `(${COLUMNS.map(([, type], column) => `$${row * COLUMNS.length + column + 1}::${type}`).join(", ")})`,
   );
   return `insert into actions (${COLUMNS.map(([name]) => name).join(", ")}) values ${values.join(", ")}
-    on conflict (ingest_key_id, external_id) do nothing returning id`;
+    on conflict (ingest_key_id, external_id, occurred_at) do nothing returning id`;
 }
 
 export function directInsertParams(actions: readonly ApiAction[], ingestKeyId: string, agentIds: ReadonlyMap<string, string>): unknown[] {
