@@ -86,3 +86,27 @@ test("each caller gets the expected status from every route", async ({ browser, 
   }
   expect(failures).toEqual([]);
 });
+
+test("no route makes a change with the session of a page on another origin", async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const base = baseURL ?? "";
+  const admin = await sessionCookie(browser, base, E2E_ADMIN.email, E2E_ADMIN.password);
+  const failures: string[] = [];
+  for (const handler of routeHandlers()) {
+    const policy = matrix[`${handler.method} ${handler.template}`];
+    // Only routes a person's session may change something through; next-auth guards its own.
+    if (handler.method === "GET" || !policy || policy === "nextAuth" || expectedFor(policy, "admin") !== "allow") continue;
+    const path = handler.template.replace(/\[\.\.\.[a-z]+\]/g, "no-such-endpoint").replace(/\[[a-zA-Z]+\]/g, UUID);
+    const crossSite: Record<string, string>[] = [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }];
+    for (const headers of crossSite) {
+      const response = await fetch(`${base}${path}`, {
+        method: handler.method,
+        headers: { cookie: admin, "content-type": "application/json", ...headers },
+        body: handler.method === "DELETE" ? undefined : "{}",
+        redirect: "manual",
+      });
+      if (response.status !== 403) failures.push(`${handler.method} ${handler.template} with ${JSON.stringify(headers)}: ${response.status}`);
+    }
+  }
+  expect(failures).toEqual([]);
+});
