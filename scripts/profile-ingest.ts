@@ -67,7 +67,7 @@ async function main() {
   const log = (line: string) => console.log(line);
   const server = await startServer({
     port: await freePort(3900, 3999),
-    env: { ...database.serverEnv, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` },
+    env: { ...database.serverEnv, TOURNIQUET_CPU_PROFILE_DIR: profileDir },
     log: () => {},
   });
   try {

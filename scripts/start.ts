@@ -63,7 +63,11 @@ async function main() {
     if (build.status !== 0) fail("the production build failed (see the output above)");
   }
 
-  const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs"), ...(dev ? ["--dev"] : [])], {
+  // For scripts/profile-ingest.ts: V8's profiler on the serving process (Node refuses
+  // --cpu-prof in NODE_OPTIONS).
+  const profileDir = process.env.TOURNIQUET_CPU_PROFILE_DIR;
+  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  const server = spawn(process.execPath, [...profile, path.join(root, "scripts", "serve.mjs"), ...(dev ? ["--dev"] : [])], {
     stdio: "inherit",
     env: childEnv,
   });

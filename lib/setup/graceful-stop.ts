@@ -71,12 +71,18 @@ export function stopGracefully(database: Pick<Database, "close">): Promise<void>
 
 /** On SIGTERM and SIGINT: stop gracefully, then exit. */
 export function installGracefulStop(database: Pick<Database, "close">): void {
+  let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
+    // A signal often arrives twice: Ctrl-C reaches the whole process group, and
+    // `npm start` forwards it as well. The second must not cut the stop short (the
+    // default action would kill the process before the database is closed).
+    if (stopping) return;
+    stopping = true;
     const exit = process.exit.bind(process);
     // Next.js exits from its own handler once its HTTP server is closed; hold that until the database is closed.
     process.exit = ((code?: number) => void stopGracefully(database).finally(() => exit(code))) as typeof process.exit;
     void stopGracefully(database).finally(() => exit(signal === "SIGINT" ? 130 : 0));
   };
-  process.once("SIGTERM", onSignal);
-  process.once("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
 }
