@@ -34,8 +34,18 @@ export async function* incidentActions(db: Queryable, incident: Incident): Async
   );
   if (agentIds.length === 0) return;
   const { from, to } = incidentWindow(incident);
+  // An incident's agents are active in bursts, so the planner underestimates how many of
+  // their rows a window holds and reads all that is left of it into a bitmap and a sort,
+  // for every batch (100,000 actions: 70k rows sorted per batch, 3-4 s in all). Read in
+  // index order instead, which stops after a batch (165 ms → 4 ms a batch on 1.1M rows).
   const read = (after: { occurredAt: Date; id: number } | null): Promise<ReportAction[]> =>
-    db
+    db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_bitmapscan = off`);
+      await tx.execute(sql`set local enable_sort = off`);
+      return readBatch(tx, after);
+    });
+  const readBatch = (tx: Queryable, after: { occurredAt: Date; id: number } | null): Promise<ReportAction[]> =>
+    tx
       .select(reportColumns)
       .from(actions)
       .where(
