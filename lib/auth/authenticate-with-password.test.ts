@@ -72,6 +72,20 @@ describe("authenticateWithPassword", () => {
     expect(limited.filter((entry) => entry.reason === "rate_limited").length).toBeGreaterThanOrEqual(30);
   });
 
+  it("counts guesses from one address, not people signing in there: 60 successes pass, 50 failures then block the address", async () => {
+    const { limits } = await import("@/lib/http/rate-limiter");
+    const office = { ip: "192.0.2.77", userAgent: "test" };
+    const person = await createPerson(t.db, "responder", "signs in often");
+    for (let i = 0; i < 60; i++) {
+      expect(await authenticateWithPassword(t.db, { email: person.email, password: "signs in often" }, office)).not.toBeNull();
+    }
+    for (let i = 0; i < 50; i++) {
+      await authenticateWithPassword(t.db, { email: `guess-${i}@example.test`, password: "guess" }, office);
+    }
+    expect(await authenticateWithPassword(t.db, { email: person.email, password: "signs in often" }, office)).toBeNull();
+    await limits().signInByAddress.reset(t.db, office.ip);
+  });
+
   it("keeps anonymous failures out of the audit chain, in a bounded log", async () => {
     const before = (await t.db.select().from(auditEntries)).length;
     for (let i = 0; i < 12; i++) {

@@ -57,6 +57,7 @@ export async function authenticateWithPassword(
   }
 
   await signInByEmail.reset(db, email); // failures before a success no longer count
+  if (origin.ip) await signInByAddress.giveBack(db, origin.ip); // the address limit is for guesses
   const caller: UserCaller = {
     type: "user",
     id: user.id,

@@ -21,6 +21,8 @@ export interface RateLimit {
   retryAfter(db: Queryable, key: string): Promise<number>;
   /** Forgets the key's count (a success clears earlier failures). */
   reset(db: Queryable, key: string): Promise<void>;
+  /** Takes back one counted attempt in this window (it turned out not to be one the limit is for). */
+  giveBack(db: Queryable, key: string): Promise<void>;
 }
 
 interface LimitOptions {
@@ -116,6 +118,17 @@ export function rateLimit({ name, limit, windowMs, batched = false }: LimitOptio
       local.delete(hashKey(key));
       await db.execute(sql`delete from rate_limit_counts where name = ${name} and key_hash = ${hashKey(key)}`);
     },
+    async giveBack(db, key) {
+      const keyHash = hashKey(key);
+      const entry = local.get(keyHash);
+      if (entry && entry.pending > 0) {
+        entry.pending -= 1;
+        return;
+      }
+      await db.execute(sql`
+        update rate_limit_counts set count = greatest(count - 1, 0)
+        where name = ${name} and key_hash = ${keyHash} and window_start > now() - make_interval(secs => ${windowMs / 1000})`);
+    },
   };
 }
 
@@ -133,7 +146,9 @@ const holder = globalThis as typeof globalThis & { __tourniquetLimits?: Limits }
 export function limits(): Limits {
   holder.__tourniquetLimits ??= {
     // Sign-in attempts per email and per client address: guessing one account, or many
-    // from one place. Counted before the password is checked; a success clears the account's count.
+    // from one place. Counted before the password is checked; a success clears the account's
+    // count and gives back its own count on the address, so fifty people signing in behind
+    // one office NAT are never locked out by each other.
     signInByEmail: rateLimit({ name: "signInByEmail", limit: 10, windowMs: 15 * 60_000 }),
     signInByAddress: rateLimit({ name: "signInByAddress", limit: 50, windowMs: 15 * 60_000 }),
     // Token checks per resource server: generous, it is on every request it serves.
