@@ -1,13 +1,14 @@
 // A responder declares an incident: from scratch, or from an agent or a timeline
-// selection (agentIds, startedAt). If its agents are already contained it starts
-// out contained.
-import { and, count, eq, inArray, isNull } from "drizzle-orm";
+// selection (agentIds, startedAt). Containments of its agents since the impact started
+// are its own (adopt-containments), so it may start out contained, at their time.
+import { count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { containments, incidentAgents, incidentEvents, incidents } from "@/db/schema";
+import { incidentAgents, incidentEvents, incidents } from "@/db/schema";
 import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
 import { authorize } from "@/lib/auth/authorize";
 import { type Caller, callerLabel } from "@/lib/auth/caller";
 import { invalidInput } from "@/lib/errors";
+import { adoptContainments } from "./adopt-containments";
 import { attachToIncident } from "./attach-to-incident";
 import type { DeclareIncidentInput } from "./incident-fields";
 import { type PublicIncident, toPublicIncident } from "./public-incident";
@@ -39,17 +40,9 @@ export async function declareIncident(db: Db, caller: Caller, input: DeclareInci
     await tx.insert(incidentEvents).values({ incidentId: incident.id, occurredAt: now, kind: "declared", actor: by, body: `Declared ${input.severity}: ${input.title}` });
     for (const agentId of [...new Set(input.agentIds)]) await attachToIncident(tx, incident.id, agentId, by);
 
-    let current = incident;
-    if (input.agentIds.length) {
-      const [open] = await tx
-        .select({ count: count() })
-        .from(containments)
-        .where(and(inArray(containments.agentId, input.agentIds), isNull(containments.releasedAt)));
-      if ((open?.count ?? 0) >= new Set(input.agentIds).size) {
-        const [contained] = await tx.update(incidents).set({ status: "contained", containedAt: now }).where(eq(incidents.id, incident.id)).returning();
-        if (contained) current = contained;
-      }
-    }
+    await adoptContainments(tx, incident.id);
+    const [current] = await tx.select().from(incidents).where(eq(incidents.id, incident.id));
+    if (!current) throw new Error("the incident vanished inside its own transaction");
     const [involved] = await tx.select({ count: count() }).from(incidentAgents).where(eq(incidentAgents.incidentId, incident.id));
     await recordAuditEntry(tx, caller, {
       action: "incident.declared",

@@ -38,6 +38,32 @@ describe("the incident lifecycle", () => {
     expect(detail.metrics.timeToContainSeconds).not.toBeNull();
   });
 
+  it("contain first, declare later: the containment is the incident's, at its own time, in the responder log and the report", async () => {
+    const agent = await createAgent(t.db);
+    const startedAt = new Date(Date.now() - 60_000);
+    const { containment } = await containAgent(t.db, responder, agent.id, { reason: "cut before anyone declared" });
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the declaration comes strictly later
+    const incident = await declare({ agentIds: [agent.id], startedAt: startedAt.toISOString() });
+    expect(incident.status).toBe("contained");
+    expect(incident.containedAt).toBe(containment.startedAt);
+    expect(new Date(incident.declaredAt).getTime()).toBeGreaterThan(new Date(containment.startedAt).getTime());
+    const detail = await getIncident(t.db, responder, incident.id);
+    const logged = detail.events.filter((event) => event.kind === "containment");
+    expect(logged).toHaveLength(1);
+    expect(new Date(logged[0]?.occurredAt ?? 0).toISOString()).toBe(containment.startedAt);
+    expect(detail.metrics.timeToContainSeconds).toBeLessThanOrEqual(60);
+
+    // Added to an open incident later, an agent contained since its impact began makes it contained too.
+    const other = await createAgent(t.db);
+    const open = await declare({ startedAt: startedAt.toISOString() });
+    const { containment: second } = await containAgent(t.db, responder, other.id, { reason: "also cut early" });
+    const edited = await updateIncident(t.db, responder, open.id, { addAgentIds: [other.id] });
+    expect(edited).toMatchObject({ status: "contained", containedAt: second.startedAt });
+    // Declaring again, or editing again, logs it once.
+    await updateIncident(t.db, responder, open.id, { note: "checked" });
+    expect((await getIncident(t.db, responder, open.id)).events.filter((event) => event.kind === "containment")).toHaveLength(1);
+  });
+
   it("follows the allowed transitions: closing needs resolving first, closed is final, resolved may reopen", async () => {
     const incident = await declare({});
     await expect(updateIncident(t.db, responder, incident.id, { status: "closed" })).rejects.toMatchObject({ status: 409 });

@@ -10,6 +10,7 @@ import { type Caller, callerLabel } from "@/lib/auth/caller";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { isUuid } from "@/lib/http/is-uuid";
 import { resolveIncidentAlerts } from "@/lib/alerts/resolve-incident-alerts";
+import { adoptContainments } from "./adopt-containments";
 import { attachToIncident } from "./attach-to-incident";
 import type { UpdateIncidentInput } from "./incident-fields";
 import { type PublicIncident, toPublicIncident } from "./public-incident";
@@ -59,8 +60,14 @@ export async function updateIncident(db: Db, caller: Caller, incidentId: string,
 
     // Its alerts are done with it: the next firing of their rules opens a new alert.
     if (changes.status === "resolved" || changes.status === "closed") await resolveIncidentAlerts(tx, incidentId, now);
-    const [updated] = await tx.update(incidents).set(changes).where(eq(incidents.id, incidentId)).returning();
+    let [updated] = await tx.update(incidents).set(changes).where(eq(incidents.id, incidentId)).returning();
     if (!updated) throw notFound("The incident");
+    if (addAgentIds?.length || fields.startedAt) {
+      // A newly involved agent may have been contained already; that containment is this incident's.
+      await adoptContainments(tx, incidentId);
+      [updated] = await tx.select().from(incidents).where(eq(incidents.id, incidentId));
+      if (!updated) throw notFound("The incident");
+    }
     await recordAuditEntry(tx, caller, {
       action: "incident.updated",
       target: { type: "incident", id: incidentId },
