@@ -57,14 +57,18 @@ describe("incident reports", () => {
     expect(report.sha256).toBe(createHash("sha256").update(covered).digest("hex"));
   });
 
-  it("CSV parses with a standard parser, quoting intact, one row per action", async () => {
-    const text = (await read("csv")).toString("utf8");
-    const rows = parse(text, { columns: true, comment: "#" }) as Record<string, string>[];
+  it("CSV is plain RFC 4180: a standard parser's defaults with a header row read it, and X-Report-SHA256 is the body's hash", async () => {
+    const report = await exportReport(t.db, responder, incidentId, "csv");
+    const body = Buffer.from(await new Response(report.body).arrayBuffer());
+    const text = body.toString("utf8");
+    expect(text.startsWith("occurred_at,seq,")).toBe(true);
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(2500);
     expect(rows.find((row) => row.summary?.includes("bad advice"))?.summary).toBe('posted the bad advice, "quoted", with a comma');
-    const lines = text.trimEnd().split("\n");
-    const footer = lines.pop() ?? "";
-    expect(footer).toBe(`# sha256 of all lines above: ${createHash("sha256").update(`${lines.join("\n")}\n`).digest("hex")}`);
+    expect(report.headers["x-report-sha256"]).toBe(createHash("sha256").update(body).digest("hex"));
+    expect(report.headers["content-length"]).toBe(String(body.length));
+    expect(report.headers["x-report-incident"]).toMatch(/^INC-/);
+    expect(report.headers["x-report-generated-by"]).toBeTruthy();
   });
 
   it("Markdown and PDF (read back with pdftotext) carry the revoked credential, the pinned evidence and the timeline", async () => {

@@ -1,10 +1,18 @@
 // Exports an incident report as Markdown, JSON, CSV (the full timeline) or PDF. The
-// timeline is streamed from the database a thousand rows at a time. Every report says
-// when it was generated and by whom, and ends with the SHA-256 of everything before
-// that last statement (for PDF: of the report's text), so a copy can be checked.
+// timeline is streamed from the database two thousand rows at a time. Markdown, JSON and
+// PDF say when they were generated and by whom, and end with the SHA-256 of everything
+// before that last statement (for PDF: of the report's text), so a copy can be checked.
+// CSV is plain RFC 4180 (the header row first, nothing else) so any CSV reader opens it:
+// its hash and provenance travel in response headers, which is why it is written to a
+// temporary file first (bounded memory, one read of the rows) and then sent.
 // Exporting is recorded in the audit log.
 import { createHash } from "node:crypto";
-import { Readable } from "node:stream";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { stringify } from "csv-stringify/sync";
 import PDFDocument from "pdfkit";
 import type { Db } from "@/db/client";
@@ -50,6 +58,7 @@ async function* slices(batch: ReportAction[], pause: () => Promise<void> | undef
 const SLICE_ROWS = 200;
 
 async function* textReport(db: Db, data: ReportData, format: Exclude<ReportFormat, "pdf">): AsyncGenerator<string> {
+  const { detail, blast } = data;
   const pause = yieldToRequests();
   const names = new Map(data.detail.agents.map((agent) => [agent.id, agent.name]));
   const reference = data.detail.incident.reference;
@@ -71,16 +80,13 @@ async function* textReport(db: Db, data: ReportData, format: Exclude<ReportForma
   }
 
   if (format === "csv") {
-    yield emit(`# Tourniquet incident report ${reference}: ${data.incident.title.replaceAll("\n", " ")}\n# generated ${data.generatedAt} by ${data.generatedBy}\n`);
-    yield emit(stringify([CSV_COLUMNS]));
+    yield stringify([CSV_COLUMNS]);
     for await (const batch of incidentActions(db, data.incident)) {
-      for await (const slice of slices(batch, pause)) yield emit(csvRows(slice, names));
+      for await (const slice of slices(batch, pause)) yield csvRows(slice, names);
     }
-    yield `# sha256 of all lines above: ${hash.digest("hex")}\n`;
     return;
   }
 
-  const { detail, blast } = data;
   const head = {
     format: "tourniquet-incident-report/v1",
     generatedAt: data.generatedAt,
@@ -154,6 +160,34 @@ async function* asBytes(chunks: AsyncGenerator<string>): AsyncGenerator<Buffer> 
   for await (const chunk of chunks) yield Buffer.from(chunk, "utf8");
 }
 
+/** Writes the CSV to a temporary file, hashing it on the way; the file goes when it has been read (or the reader gave up). */
+async function spoolCsv(db: Db, data: ReportData): Promise<{ body: Readable; sha256: string; bytes: number }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "tq-report-"));
+  const file = path.join(dir, "report.csv");
+  const hash = createHash("sha256");
+  let bytes = 0;
+  const remove = () => void rm(dir, { recursive: true, force: true });
+  try {
+    await pipeline(
+      Readable.from(asBytes(textReport(db, data, "csv"))),
+      new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          hash.update(chunk);
+          bytes += chunk.length;
+          done(null, chunk);
+        },
+      }),
+      createWriteStream(file),
+    );
+  } catch (error) {
+    remove();
+    throw error;
+  }
+  const body = createReadStream(file);
+  body.once("close", remove);
+  return { body, sha256: hash.digest("hex"), bytes };
+}
+
 export async function exportReport(
   db: Db,
   caller: Caller,
@@ -161,12 +195,23 @@ export async function exportReport(
   format: ReportFormat,
   /** Where the report's rows are read: a streaming replica may serve them; the audit entry goes to `db`. */
   readDb: Db = db,
-): Promise<{ filename: string; contentType: string; body: ReadableStream<Uint8Array> }> {
+): Promise<{ filename: string; contentType: string; body: ReadableStream<Uint8Array>; headers: Record<string, string> }> {
   const data = await loadReportData(readDb, caller, incidentId);
   await db.transaction((tx) =>
     recordAuditEntry(tx, caller, { action: "incident.exported", target: { type: "incident", id: incidentId }, after: { format } }),
   );
   const filename = `${data.detail.incident.reference}-report.${format}`;
+  const provenance = {
+    "x-report-incident": data.detail.incident.reference,
+    "x-report-generated-at": data.generatedAt,
+    // Header values are Latin-1: a name with other letters travels percent-encoded.
+    "x-report-generated-by": encodeURIComponent(data.generatedBy),
+  };
+  if (format === "csv") {
+    const csv = await spoolCsv(readDb, data);
+    const headers = { ...provenance, "x-report-sha256": csv.sha256, "content-length": String(csv.bytes) };
+    return { filename, contentType: contentTypes.csv, body: Readable.toWeb(csv.body) as ReadableStream<Uint8Array>, headers };
+  }
   const source = format === "pdf" ? pdfReport(readDb, data) : Readable.from(asBytes(textReport(readDb, data, format)));
-  return { filename, contentType: contentTypes[format], body: Readable.toWeb(source) as ReadableStream<Uint8Array> };
+  return { filename, contentType: contentTypes[format], body: Readable.toWeb(source) as ReadableStream<Uint8Array>, headers: provenance };
 }

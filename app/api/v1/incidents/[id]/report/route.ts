@@ -1,4 +1,4 @@
-// GET …/report?format=md|json|csv|pdf: streamed, with the SHA-256 at its end.
+// GET …/report?format=md|json|csv|pdf: streamed, with the SHA-256 at its end (CSV: in X-Report-SHA256).
 import { authorize } from "@/lib/auth/authorize";
 import { invalidInput } from "@/lib/errors";
 import { apiRoute } from "@/lib/http/api-route";
@@ -12,6 +12,7 @@ export const GET = apiRoute<{ id: string }>(async ({ db, caller, request, params
   const report = await exportReport(db, caller, params.id, format, await getReadDb());
   return new Response(report.body, {
     headers: {
+      ...report.headers,
       "content-type": report.contentType,
       "content-disposition": `attachment; filename="${report.filename}"`,
       "cache-control": "no-store",
