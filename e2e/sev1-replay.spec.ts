@@ -95,7 +95,7 @@ test("the Sev 1 replay: alert live, SEV1 declared, agent contained, blast radius
   const { readFile } = await import("node:fs/promises");
   const report = await readFile(file, "utf8");
   expect(report).toContain(agentName);
-  expect(report).toContain("## Alerts");
+  expect(report).toContain("## Evidence");
   expect(report).toMatch(/ALR-\d+ high unapproved-post/);
-  expect(report).toContain("## Blast radius");
+  expect(report).toContain("## Impact");
 });

@@ -38,6 +38,8 @@ const envSchema = z
     TOURNIQUET_TRUSTED_PROXIES: z.string().max(4000).default(""),
     // Drop whole monthly partitions of actions older than this many days; unset keeps everything.
     TOURNIQUET_RETENTION_DAYS: z.coerce.number({ message: "must be a number of days" }).int().min(1).max(36_500).optional(),
+    // The classification line every page of a PDF report carries.
+    TOURNIQUET_REPORT_CLASSIFICATION: z.string().trim().min(1).max(120).default("CONFIDENTIAL: incident record, internal distribution only"),
     // A streaming replica for reads that tolerate a little lag (timeline, histogram, reports, blast radius).
     DATABASE_REPLICA_URL: postgresUrl.optional(),
     TOURNIQUET_OAUTH_MAX_TOKEN_SECONDS: z.coerce.number({ message: "must be a number of seconds" }).int().min(60).max(86_400).default(3600),

@@ -3,6 +3,15 @@
 import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { incidentEventKinds, incidentStatuses, severities } from "@/lib/incidents/vocabulary";
 
+/** An action the review asks for, with who owns it and by when. */
+export interface FollowUp {
+  title: string;
+  owner: string;
+  /** YYYY-MM-DD */
+  dueDate: string;
+  done: boolean;
+}
+
 import { agents } from "./agents";
 import { users } from "./users";
 
@@ -28,6 +37,12 @@ export const incidents = pgTable(
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    // The post-incident review, written by responders on the incident page; `summary` is its executive summary.
+    rootCause: text("root_cause").notNull().default(""),
+    contributingFactors: text("contributing_factors").notNull().default(""),
+    lessons: text("lessons").notNull().default(""),
+    resolutionSummary: text("resolution_summary").notNull().default(""),
+    followUps: jsonb("follow_ups").$type<FollowUp[]>().notNull().default([]),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index("incidents_status_idx").on(table.status, table.declaredAt)],

@@ -28,12 +28,24 @@ const reportColumns = {
 };
 export type ReportAction = Pick<Action, keyof typeof reportColumns>;
 
-export async function* incidentActions(db: Queryable, incident: Incident): AsyncGenerator<ReportAction[]> {
-  const agentIds = (await db.select({ id: incidentAgents.agentId }).from(incidentAgents).where(eq(incidentAgents.incidentId, incident.id))).map(
-    (row) => row.id,
-  );
+const involvedAgentIds = async (db: Queryable, incident: Incident) =>
+  (await db.select({ id: incidentAgents.agentId }).from(incidentAgents).where(eq(incidentAgents.incidentId, incident.id))).map((row) => row.id);
+
+/** How many actions `incidentActions` gives for this window (a PDF numbers its pages from it). */
+export async function countIncidentActions(db: Queryable, incident: Incident, to: Date): Promise<number> {
+  const agentIds = await involvedAgentIds(db, incident);
+  if (agentIds.length === 0) return 0;
+  const [row] = await db
+    .select({ count: sql<number>`count(*)`.mapWith(Number) })
+    .from(actions)
+    .where(and(inArray(actions.agentId, agentIds), gte(actions.occurredAt, incidentWindow(incident).from), lt(actions.occurredAt, to)));
+  return row?.count ?? 0;
+}
+
+export async function* incidentActions(db: Queryable, incident: Incident, window = incidentWindow(incident)): AsyncGenerator<ReportAction[]> {
+  const agentIds = await involvedAgentIds(db, incident);
   if (agentIds.length === 0) return;
-  const { from, to } = incidentWindow(incident);
+  const { from, to } = window;
   // An incident's agents are active in bursts, so the planner underestimates how many of
   // their rows a window holds and reads all that is left of it into a bitmap and a sort,
   // for every batch (100,000 actions: 70k rows sorted per batch, 3-4 s in all). Read in

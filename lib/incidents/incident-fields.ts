@@ -3,6 +3,13 @@ import { incidentStatuses, severities } from "./vocabulary";
 
 const when = z.iso.datetime({ offset: true, message: "Times are ISO 8601 with a zone." }).transform((value) => new Date(value));
 
+const followUpInput = z.strictObject({
+  title: z.string().trim().min(1, { message: "Say what is to be done." }).max(500),
+  owner: z.string().trim().min(1, { message: "Every follow-up has an owner." }).max(254),
+  dueDate: z.iso.date({ message: "dueDate is a date, YYYY-MM-DD." }),
+  done: z.boolean().default(false),
+});
+
 export const declareIncidentInput = z.strictObject({
   title: z.string().trim().min(3, { message: "Give the incident a title." }).max(200),
   severity: z.enum(severities, { message: "severity is SEV1, SEV2, SEV3 or SEV4." }),
@@ -24,6 +31,12 @@ export const updateIncidentInput = z.strictObject({
   detectedAt: when.optional(),
   addAgentIds: z.array(z.uuid()).max(500).optional(),
   note: z.string().trim().max(2000).optional(),
+  // The post-incident review.
+  rootCause: z.string().trim().max(10_000).optional(),
+  contributingFactors: z.string().trim().max(10_000).optional(),
+  lessons: z.string().trim().max(10_000).optional(),
+  resolutionSummary: z.string().trim().max(10_000).optional(),
+  followUps: z.array(followUpInput).max(100).optional(),
 });
 export type UpdateIncidentInput = z.output<typeof updateIncidentInput>;
 

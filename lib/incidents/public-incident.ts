@@ -1,4 +1,4 @@
-import type { Incident } from "@/db/schema";
+import type { FollowUp, Incident } from "@/db/schema";
 
 export interface PublicIncident {
   id: string;
@@ -15,6 +15,11 @@ export interface PublicIncident {
   containedAt: string | null;
   resolvedAt: string | null;
   closedAt: string | null;
+  rootCause: string;
+  contributingFactors: string;
+  lessons: string;
+  resolutionSummary: string;
+  followUps: FollowUp[];
 }
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -34,4 +39,9 @@ export const toPublicIncident = (incident: Incident): PublicIncident => ({
   containedAt: iso(incident.containedAt),
   resolvedAt: iso(incident.resolvedAt),
   closedAt: iso(incident.closedAt),
+  rootCause: incident.rootCause,
+  contributingFactors: incident.contributingFactors,
+  lessons: incident.lessons,
+  resolutionSummary: incident.resolutionSummary,
+  followUps: incident.followUps,
 });

@@ -17,7 +17,9 @@ import { pinEvidence } from "@/lib/incidents/pin-evidence";
 import { createAgent } from "@/lib/testing/agents";
 import { action, createIngestCaller } from "@/lib/testing/ingest";
 import { createPerson } from "@/lib/testing/people";
+import { blastRadius } from "@/lib/incidents/blast-radius";
 import { exportReport } from "./export-report";
+import { REPORT_HEADINGS } from "./report-sections";
 
 let t: TestDatabase;
 let responder: UserCaller;
@@ -75,7 +77,7 @@ describe("incident reports", () => {
     const markdown = (await read("md")).toString("utf8");
     expect(markdown).toContain(tokenPrefix);
     expect(markdown).toContain("Key: the post went out without approval");
-    expect(markdown.match(/^- .* #\d+ report-bot /gm)?.length).toBe(2500);
+    expect(markdown.match(/^\| \d{4}-\d\d-\d\d [\d:]+Z \| \d+ \| report-bot \|/gm)?.length).toBe(2500);
 
     const pdf = await read("pdf");
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
@@ -87,6 +89,34 @@ describe("incident reports", () => {
     expect(text).toContain("without approval");
     expect(text).toMatch(/SHA-256 of the report text/);
     expect(text).toContain("step 2499");
+  });
+
+  it("is a post-incident report: every section under its heading, in order, in Markdown and PDF; the PDF says Page N of M; Impact counts are the blast radius's", async () => {
+    const markdown = (await read("md")).toString("utf8");
+    const headings = [...markdown.matchAll(/^## (.+)$/gm)].map((match) => match[1]);
+    expect(headings).toEqual([...REPORT_HEADINGS]);
+    const radius = await blastRadius(t.db, responder, incidentId);
+    const impact = markdown.slice(markdown.indexOf("## Impact"), markdown.indexOf("## Timeline"));
+    const people = radius.exposure.people;
+    expect(impact).toContain(people ? `${people} ${people === 1 ? "person" : "people"} read data` : "No person is recorded reading");
+    expect(markdown).not.toMatch(/\b1 (actions|times|people)\b|\(s\)/);
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tq-pdf-"));
+    const file = path.join(dir, "report.pdf");
+    fs.writeFileSync(file, await read("pdf"));
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))?.[1]);
+    const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(pages).toBeGreaterThan(3);
+    const footers = [...text.matchAll(/Page (\d+) of (\d+)/g)].map((match) => [Number(match[1]), Number(match[2])]);
+    expect(footers).toEqual(Array.from({ length: pages }, (_, index) => [index + 1, pages]));
+    let at = 0;
+    for (const heading of REPORT_HEADINGS) {
+      const found = text.indexOf(heading, at);
+      expect(found, heading).toBeGreaterThanOrEqual(0);
+      at = found;
+    }
+    expect(text).toContain("CONFIDENTIAL");
   });
 
   // On PostgreSQL: the embedded database runs every query on the server's own thread

@@ -13,16 +13,19 @@ import os from "node:os";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { Worker } from "node:worker_threads";
 import { stringify } from "csv-stringify/sync";
-import PDFDocument from "pdfkit";
 import type { Db } from "@/db/client";
 import type { ReportAction } from "@/lib/incidents/incident-actions";
 import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
 import type { Caller } from "@/lib/auth/caller";
-import { incidentActions } from "@/lib/incidents/incident-actions";
+import { countIncidentActions, incidentActions } from "@/lib/incidents/incident-actions";
+import { incidentWindow } from "@/lib/incidents/incident-window";
+import { env } from "@/lib/env";
+import { Semaphore } from "./semaphore";
 import { type ReportData, loadReportData } from "./report-data";
 import { csvCell, markdownText } from "./inert-text";
-import { reportSections, timelineLine } from "./report-lines";
+import { ACTION_LOG_COLUMNS, ACTION_LOG_WIDTHS, type Block, REPORT_HEADINGS, actionLogRow, reportSections } from "./report-sections";
 import { yieldToRequests } from "./yield-to-requests";
 
 export const reportFormats = ["md", "json", "csv", "pdf"] as const;
@@ -57,6 +60,16 @@ async function* slices(batch: ReportAction[], pause: () => Promise<void> | undef
 }
 const SLICE_ROWS = 200;
 
+// Cells are escaped (markdownText escapes pipes), so no agent text can add a column or a row.
+const markdownRow = (cells: string[]) => `| ${cells.map((cell) => markdownText(cell) || " ").join(" | ")} |\n`;
+
+function markdownBlock(block: Block): string {
+  if (block.kind === "text") return `${markdownText(block.text)}\n`;
+  if (block.kind === "list") return block.items.length ? `${block.items.map((item) => `- ${markdownText(item)}`).join("\n")}\n` : "None recorded.\n";
+  if (block.rows.length === 0) return `${block.title}: none recorded.\n`;
+  return `${block.title}:\n\n${markdownRow(block.columns)}` + markdownRow(block.columns.map(() => "---")) + block.rows.map(markdownRow).join("") + "\n";
+}
+
 async function* textReport(db: Db, data: ReportData, format: Exclude<ReportFormat, "pdf">): AsyncGenerator<string> {
   const { detail, blast } = data;
   const pause = yieldToRequests();
@@ -70,10 +83,10 @@ async function* textReport(db: Db, data: ReportData, format: Exclude<ReportForma
 
   if (format === "md") {
     yield emit(`# ${reference}: ${markdownText(data.incident.title)}\n\nGenerated ${data.generatedAt} by ${markdownText(data.generatedBy)}.\n`);
-    for (const section of reportSections(data)) yield emit(`\n## ${section.title}\n\n${section.lines.map((line) => `- ${markdownText(line)}`).join("\n")}\n`);
-    yield emit("\n## Full timeline\n\n");
+    for (const section of reportSections(data)) yield emit(`\n## ${section.title}\n\n${section.blocks.map(markdownBlock).join("\n")}`);
+    yield emit(`\n## ${REPORT_HEADINGS[7]}\n\n${markdownRow(ACTION_LOG_COLUMNS)}${markdownRow(ACTION_LOG_COLUMNS.map(() => "---"))}`);
     for await (const batch of incidentActions(db, data.incident)) {
-      for await (const slice of slices(batch, pause)) yield emit(slice.map((action) => `- ${markdownText(timelineLine(action, names))}\n`).join(""));
+      for await (const slice of slices(batch, pause)) yield emit(slice.map((action) => markdownRow(actionLogRow(action, names))).join(""));
     }
     yield `\n---\nSHA-256 of this report above the line: ${hash.digest("hex")}\n`;
     return;
@@ -113,46 +126,94 @@ async function* textReport(db: Db, data: ReportData, format: Exclude<ReportForma
   yield `"sha256":"${hash.digest("hex")}"}`;
 }
 
+/** At most this many PDFs are typeset at once; more wait their turn (each has a worker thread). */
+const PDF_WORKERS = 2;
+const pdfTurns = new Semaphore(PDF_WORKERS);
+
+// The worker is loaded by path, not bundled: the server, the scripts and the tests all run from the checkout.
+const PDF_WORKER = path.join(process.cwd(), "lib", "reports", "pdf-worker.mjs");
+
 function pdfReport(db: Db, data: ReportData): Readable {
-  const doc = new PDFDocument({ size: "A4", margin: 48, bufferPages: false, info: { Title: `${data.detail.incident.reference} ${data.incident.title}`, Author: "Tourniquet" } });
   const names = new Map(data.detail.agents.map((agent) => [agent.id, agent.name]));
-  const hash = createHash("sha256");
-  // The standard PDF fonts only know WinAnsi; arrows in stored texts become "->".
-  const text = (raw: string, options: PDFKit.Mixins.TextOptions = {}) => {
-    const value = raw.replaceAll("→", "->");
-    hash.update(`${value}\n`);
-    doc.text(value, options);
-  };
+  let worker: Worker | null = null;
+  let wanted: (() => void) | null = null;
+  const out = new Readable({
+    read() {
+      wanted?.();
+      wanted = null;
+    },
+    destroy(error, done) {
+      void worker?.terminate();
+      done(error);
+    },
+  });
   void (async () => {
+    const release = await pdfTurns.take();
     try {
-      doc.fontSize(18).font("Helvetica-Bold");
-      text(`${data.detail.incident.reference}: ${data.incident.title}`);
-      doc.fontSize(9).font("Helvetica");
-      text(`Generated ${data.generatedAt} by ${data.generatedBy}.`);
-      for (const section of reportSections(data)) {
-        doc.moveDown().fontSize(13).font("Helvetica-Bold");
-        text(section.title);
-        doc.fontSize(9).font("Helvetica");
-        for (const line of section.lines) text(`• ${line}`);
-      }
-      doc.moveDown().fontSize(13).font("Helvetica-Bold");
-      text("Full timeline");
-      doc.fontSize(7).font("Helvetica");
-      const pause = yieldToRequests();
-      for await (const batch of incidentActions(db, data.incident)) {
-        for (const action of batch) {
-          text(timelineLine(action, names));
-          await pause();
+      const { from, to } = incidentWindow(data.incident);
+      const total = await countIncidentActions(db, data.incident, to);
+      worker = new Worker(PDF_WORKER);
+      let ready: (() => void) | null = null;
+      let failed: Error | null = null;
+      const finished = new Promise<void>((resolve, reject) => {
+        worker?.on("message", (message: { type: string; data?: Uint8Array; message?: string }) => {
+          if (message.type === "chunk" && message.data) out.push(Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength));
+          else if (message.type === "ready") ready?.();
+          else if (message.type === "done") resolve();
+          else if (message.type === "error") reject((failed = new Error(`PDF typesetting failed: ${message.message}`)));
+        });
+        worker?.once("error", (error) => reject((failed = error)));
+        worker?.once("exit", (code) => (code === 0 ? resolve() : reject((failed ??= new Error(`the PDF worker stopped (${code})`)))));
+      });
+      finished.catch(() => {});
+      // One message in flight, and none while the reader is behind: memory stays bounded.
+      const send = async (message: object) => {
+        if (failed) throw failed;
+        if (out.destroyed) throw new Error("the reader went away");
+        if (out.readableLength >= out.readableHighWaterMark) await new Promise<void>((resolve) => (wanted = resolve));
+        const answered = new Promise<void>((resolve) => (ready = resolve));
+        worker?.postMessage(message);
+        await Promise.race([answered, finished]);
+      };
+      const { incident } = data.detail;
+      await send({
+        type: "begin",
+        rows: total,
+        sections: reportSections(data),
+        meta: {
+          reference: incident.reference,
+          title: incident.title,
+          severity: incident.severity,
+          status: incident.status,
+          classification: env().TOURNIQUET_REPORT_CLASSIFICATION,
+          generatedAt: data.generatedAt,
+          generatedBy: data.generatedBy,
+          appendixTitle: REPORT_HEADINGS[7],
+          logColumns: ACTION_LOG_COLUMNS,
+          logWidths: ACTION_LOG_WIDTHS,
+        },
+      });
+      let sent = 0;
+      for await (const batch of incidentActions(db, data.incident, { from, to })) {
+        for (let start = 0; start < batch.length && sent < total; start += SLICE_ROWS) {
+          const slice = batch.slice(start, Math.min(start + SLICE_ROWS, start + total - sent));
+          await send({ type: "rows", rows: slice.map((action) => actionLogRow(action, names)) });
+          sent += slice.length;
         }
+        if (sent >= total) break;
       }
-      doc.moveDown().fontSize(8).font("Helvetica-Oblique");
-      doc.text(`SHA-256 of the report text above (each line followed by a newline): ${hash.digest("hex")}`);
-      doc.end();
+      // The page count was fixed by the count; anything recorded while this ran is in the next export.
+      await send({ type: "end", note: `${total.toLocaleString("en-US")} actions from ${from.toISOString()} to ${to.toISOString()}.` });
+      await finished;
+      out.push(null);
     } catch (error) {
-      doc.destroy(error as Error);
+      if (!out.destroyed) out.destroy(error as Error);
+    } finally {
+      void worker?.terminate();
+      release();
     }
   })();
-  return doc as unknown as Readable;
+  return out;
 }
 
 /** Web streams carry bytes, not strings. */
