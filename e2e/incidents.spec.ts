@@ -29,7 +29,24 @@ test("a responder declares a SEV1 from an agent, contains it, resolves it and do
   await expect(page.getByText("contained", { exact: true }).first()).toBeVisible();
   await expect(page.getByText(`by ${responder.email}`).first()).toBeVisible();
 
+  // The review, written on the page, goes into the report.
+  const review = page.getByRole("form", { name: "Post-incident review" });
+  await review.getByLabel("Root cause").fill("The agent could post without asking its owner.");
+  await review.getByRole("button", { name: "Add follow-up" }).click();
+  await review.getByLabel("Follow-up 1", { exact: true }).fill("Require approval for forum posts");
+  await review.getByLabel("Owner of follow-up 1").fill("dana@example.com");
+  await review.getByLabel("Due date of follow-up 1").fill("2027-01-15");
+  await review.getByRole("button", { name: "Save review" }).click();
+  await expect(review.getByRole("status")).toContainText("Saved");
+
+  // Resolving a SEV1 asks what resolved it and a confirmation.
   await page.getByRole("button", { name: "Resolve" }).click();
+  const resolve = page.getByRole("dialog");
+  await expect(resolve.getByRole("button", { name: "Resolve" })).toBeDisabled();
+  await resolve.getByLabel("Resolution summary").fill("Agent contained, its post removed, readers told.");
+  await expect(resolve.getByRole("button", { name: "Resolve" })).toBeDisabled();
+  await resolve.getByRole("checkbox").check();
+  await resolve.getByRole("button", { name: "Resolve" }).click();
   await expect(page.getByText("resolved", { exact: true }).first()).toBeVisible();
 
   for (const format of ["pdf", "md"] as const) {
@@ -42,5 +59,11 @@ test("a responder declares a SEV1 from an agent, contains it, resolves it and do
     expect(text).toContain(`${name} posted unapproved advice`);
     expect(text).toContain(token.prefix);
     expect(text).toMatch(/SHA-256/);
+    for (const heading of ["Executive summary", "Impact", "Timeline", "Root cause and contributing factors", "Containment", "Follow-ups", "Evidence", "Appendix: full action log"]) {
+      expect(text).toContain(heading);
+    }
+    expect(text).toContain("Require approval for forum posts");
+    expect(text).toContain("Agent contained, its post removed");
+    if (format === "pdf") expect(text).toMatch(/Page 1 of \d+/);
   }
 });

@@ -87,6 +87,9 @@ test("the Sev 1 replay: alert live, SEV1 declared, agent contained, blast radius
   await expect(page.getByTestId("incident-alert").filter({ hasText: "unapproved-post" })).toBeVisible();
 
   await page.getByRole("button", { name: "Resolve" }).click();
+  await page.getByRole("dialog").getByLabel("Resolution summary").fill("Contained; the post was removed.");
+  await page.getByRole("dialog").getByRole("checkbox").check();
+  await page.getByRole("dialog").getByRole("button", { name: "Resolve" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("resolved");
 
   const download = page.waitForEvent("download");

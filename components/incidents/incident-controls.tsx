@@ -4,23 +4,85 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { ReasonDialog } from "@/components/agents/reason-dialog";
 import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/dialog-actions";
 import { useIncidentMutation } from "@/lib/incidents/queries";
 import { type IncidentStatus, allowedTransitions } from "@/lib/incidents/vocabulary";
 import { formatDuration } from "@/lib/reports/format-duration";
 
 const verbs: Record<IncidentStatus, string> = { investigating: "Reopen", contained: "Mark contained", resolved: "Resolve", closed: "Close" };
 
-export function StatusButtons({ incidentId, status }: { incidentId: string; status: IncidentStatus }) {
-  const change = useIncidentMutation<{ status: IncidentStatus }>(incidentId, "", "PATCH");
+export function StatusButtons({ incidentId, status, severity }: { incidentId: string; status: IncidentStatus; severity: string }) {
+  const change = useIncidentMutation<{ status: IncidentStatus; resolutionSummary?: string }>(incidentId, "", "PATCH");
+  const [resolving, setResolving] = useState(false);
   return (
     <div className="flex flex-wrap gap-2">
       {allowedTransitions[status].map((next) => (
-        <Button key={next} size="sm" variant="secondary" disabled={change.isPending} onClick={() => change.mutate({ status: next })}>
+        <Button
+          key={next}
+          size="sm"
+          variant="secondary"
+          disabled={change.isPending}
+          onClick={() => (next === "resolved" ? setResolving(true) : change.mutate({ status: next }))}
+        >
           {verbs[next]}
         </Button>
       ))}
-      {change.error ? <span role="alert" className="text-sm text-danger">{change.error.message}</span> : null}
+      {change.error && !resolving ? <span role="alert" className="text-sm text-danger">{change.error.message}</span> : null}
+      <ResolveDialog
+        key={resolving ? "open" : "closed"}
+        open={resolving}
+        severity={severity}
+        pending={change.isPending}
+        error={change.error?.message}
+        onCancel={() => setResolving(false)}
+        onConfirm={(resolutionSummary) => change.mutate({ status: "resolved", resolutionSummary }, { onSuccess: () => setResolving(false) })}
+      />
     </div>
+  );
+}
+
+/** Resolving asks what resolved it; a SEV1 or SEV2 also needs an explicit confirmation. */
+function ResolveDialog(props: { open: boolean; severity: string; pending: boolean; error?: string; onCancel: () => void; onConfirm: (summary: string) => void }) {
+  const { open, severity, pending, error, onCancel, onConfirm } = props;
+  const [summary, setSummary] = useState("");
+  const [confirmed, setConfirmed] = useState(false);
+  const major = severity === "SEV1" || severity === "SEV2";
+  const ready = summary.trim().length >= 3 && (!major || confirmed);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (ready) onConfirm(summary.trim());
+  }
+  return (
+    <Dialog open={open} onClose={onCancel} title="Resolve the incident">
+      <form onSubmit={submit} className="flex flex-col gap-3">
+        <p className="text-sm text-muted">Its alerts are resolved with it. The summary goes into the report&apos;s executive summary.</p>
+        <label htmlFor="resolution-summary" className="text-sm font-medium">
+          Resolution summary
+        </label>
+        <textarea
+          id="resolution-summary"
+          autoFocus
+          required
+          rows={3}
+          value={summary}
+          onChange={(event) => setSummary(event.target.value)}
+          className="rounded-md border border-border bg-surface px-3 py-2 text-sm"
+        />
+        {major ? (
+          <label className="flex items-start gap-2 text-sm">
+            <input type="checkbox" checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} className="mt-1" />
+            This is a {severity}: I confirm the exposure has ended and nothing the agents held is still live.
+          </label>
+        ) : null}
+        {error ? (
+          <p role="alert" className="text-sm text-danger">
+            {error}
+          </p>
+        ) : null}
+        <DialogActions onCancel={onCancel} submitLabel="Resolve" pending={pending} disabled={!ready} />
+      </form>
+    </Dialog>
   );
 }
 

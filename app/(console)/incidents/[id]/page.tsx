@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/agents/agent-badges";
 import { ContainButton } from "@/components/containment/contain-button";
 import { IncidentStatusBadge, SeverityBadge } from "@/components/incidents/incident-badges";
+import { ReviewForm } from "@/components/incidents/review-form";
 import { ContainAllButton, NoteForm, PinButton, RunningClock, StatusButtons } from "@/components/incidents/incident-controls";
 import { KindBadge, OutcomeBadge, SensitivityBadge } from "@/components/timeline/action-badges";
 import { Card } from "@/components/ui/card";
@@ -126,7 +127,7 @@ export default async function IncidentPage({
           {incident.summary ? <p className="mt-2 max-w-3xl text-sm">{incident.summary}</p> : null}
         </div>
         <div className="flex flex-col items-end gap-2">
-          {canAct ? <StatusButtons incidentId={id} status={incident.status} /> : null}
+          {canAct ? <StatusButtons incidentId={id} status={incident.status} severity={incident.severity} /> : null}
           <div className="flex gap-2 text-sm">
             {(["md", "pdf", "json", "csv"] as const).map((format) => (
               <a key={format} href={`/api/v1/incidents/${id}/report?format=${format}`} className="rounded border border-border px-2 py-1 hover:bg-surface-2" download>
@@ -250,6 +251,22 @@ export default async function IncidentPage({
           </ol>
         </Card>
       </div>
+
+      <Card className="mt-6 p-5">
+        <h2 className="mb-1 text-base font-semibold">Post-incident review</h2>
+        <p className="mb-4 text-sm text-muted">What the report&apos;s summary, root cause, follow-ups and lessons say. Impact comes from the blast radius.</p>
+        <ReviewForm
+          incidentId={id}
+          editable={canAct}
+          review={{
+            summary: incident.summary,
+            rootCause: incident.rootCause,
+            contributingFactors: incident.contributingFactors,
+            lessons: incident.lessons,
+            followUps: incident.followUps,
+          }}
+        />
+      </Card>
     </>
   );
 }
