@@ -11,7 +11,12 @@ export interface Options {
   output: string;
   /** Skip the 10,000,000-row timeline step on PostgreSQL (it takes minutes). */
   skipTenMillion: boolean;
+  /** `--only reports,ingest`: measure only these steps (the fill and set-up always run). */
+  only: Set<BenchStep> | null;
 }
+
+export const benchSteps = ["timeline", "ingest", "token-checks", "token-endpoint", "containment", "live", "reports", "ten-million"] as const;
+export type BenchStep = (typeof benchSteps)[number];
 
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options {
   const value = (flag: string) => {
@@ -20,9 +25,14 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): O
   };
   const port = value("--port");
   for (const argument of argv) {
-    if (argument.startsWith("--") && !["--quick", "--port", "--output", "--skip-10m", "--help"].includes(argument)) {
-      throw new Error(`unknown option ${argument} (options: --quick, --port <n>, --output <file>, --skip-10m)`);
+    if (argument.startsWith("--") && !["--quick", "--port", "--output", "--skip-10m", "--only", "--help"].includes(argument)) {
+      throw new Error(`unknown option ${argument} (options: --quick, --port <n>, --output <file>, --skip-10m, --only <steps>)`);
     }
+  }
+  const only = value("--only");
+  const steps = only ? only.split(",").map((step) => step.trim()) : null;
+  for (const step of steps ?? []) {
+    if (!(benchSteps as readonly string[]).includes(step)) throw new Error(`unknown step ${step} (steps: ${benchSteps.join(", ")})`);
   }
   return {
     quick: argv.includes("--quick"),
@@ -30,6 +40,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): O
     portRange: port ? [Number(port), Number(port)] : [3300, 3399],
     output: value("--output") ?? "bench-results.json",
     skipTenMillion: argv.includes("--skip-10m"),
+    only: steps ? new Set(steps as BenchStep[]) : null,
   };
 }
 

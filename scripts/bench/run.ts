@@ -16,7 +16,7 @@ import { measureTokenEndpoint } from "./measure-token-endpoint";
 import { measureLive } from "./measure-live";
 import { measureReports } from "./measure-reports";
 import { type DirectTimings, type TimelineQuery, timeApi, timeDirect, timelineFigures, timelineQueries } from "./measure-timeline";
-import type { Options } from "./options";
+import type { BenchStep, Options } from "./options";
 import { sizesFor } from "./options";
 import { type Figure, formatTable, machineInfo, writeResults } from "./results";
 import { type RunningServer, freePort, startServer } from "./server";
@@ -41,6 +41,7 @@ export async function runBench(options: Options): Promise<void> {
     }
   };
 
+  const wants = (step: BenchStep) => !options.only || options.only.has(step);
   const database = await createBenchDatabase(options.databaseUrl);
   const sizes = sizesFor(options.quick, database.kind);
   log(`Tourniquet bench (${options.quick ? "quick: a hundredth of the sizes" : "full"}) on ${database.description}`);
@@ -130,13 +131,13 @@ export async function runBench(options: Options): Promise<void> {
       figures.push(...timelineFigures(rowsLabel(rows), measured.queries, measured.direct, api, targeted));
     };
     const lastSize = sizes.timelineRows.length - 1;
-    await phase(`timeline at ${rowsLabel(firstRows)} actions`, () => timelineAt(firstRows, lastSize === 0, fill.timeline));
+    if (wants("timeline")) await phase(`timeline at ${rowsLabel(firstRows)} actions`, () => timelineAt(firstRows, lastSize === 0, fill.timeline));
     if (database.kind === "pglite") {
       notes.push(`PGlite is capped at ${rowsLabel(firstRows)} timeline actions (the 10M target is for PostgreSQL); its direct baseline ran in the bench process before the server opened the folder.`);
     }
 
     // 4. Ingest.
-    const ingestFigures = await phase("ingest", () =>
+    const ingestFigures = !wants("ingest") ? [] : await phase("ingest", () =>
       measureIngest({
         client: http,
         ingestKey,
@@ -151,7 +152,7 @@ export async function runBench(options: Options): Promise<void> {
     figures.push(...ingestFigures);
 
     // 5. Token checks.
-    await phase("token checks", async () => {
+    if (wants("token-checks")) await phase("token checks", async () => {
       const [agent] = await createAgents(admin, "bench-introspect", 1);
       const tokens = await issueTokens(admin, agent!.id, options.quick ? 10 : 50, 4);
       figures.push(
@@ -167,7 +168,7 @@ export async function runBench(options: Options): Promise<void> {
     });
 
     // 5b. The OAuth token endpoint (client_credentials).
-    await phase("token endpoint", async () => {
+    if (wants("token-endpoint")) await phase("token endpoint", async () => {
       const [agent] = await createAgents(admin, "bench-oauth", 1);
       const client = await admin.post<{ clientId: string; clientSecret: string }>(`/api/v1/agents/${agent!.id}/oauth-clients`, { authMethod: "client_secret_basic" });
       figures.push(
@@ -182,7 +183,7 @@ export async function runBench(options: Options): Promise<void> {
     });
 
     // 6. Containment under full ingest.
-    await phase("containment under load", async () => {
+    if (wants("containment")) await phase("containment under load", async () => {
       const agents = await createAgents(admin, "bench-contain", sizes.containAgents + sizes.idleContainAgents);
       const issuing = performance.now();
       const targets = [];
@@ -215,13 +216,13 @@ export async function runBench(options: Options): Promise<void> {
     });
 
     // 7. Live stream on an idle server.
-    await phase("live stream", async () => {
+    if (wants("live")) await phase("live stream", async () => {
       figures.push(...(await measureLive({ client: http, admin, baseUrl: running.baseUrl, ingestKey: ingestKey.key, agent: ingestAgents[0]!, samples: sizes.liveSamples, log })));
     });
 
     // 8. Reports of an incident over the report agent's actions.
     let reportIncidentId = "";
-    await phase("reports", async () => {
+    if (wants("reports")) await phase("reports", async () => {
       const windowStart = new Date(newest.getTime() - reportSpanMs - 60_000);
       const tenthStart = new Date(newest.getTime() - (sizes.reportActions / 10 - 0.5) * reportStepMs);
       const declare = (title: string, startedAt: Date) =>
@@ -246,7 +247,7 @@ export async function runBench(options: Options): Promise<void> {
     });
 
     // 8b. Token checks while a PDF, a CSV and a Markdown report of that incident render.
-    await phase("token checks beside reports", async () => {
+    if (wants("reports")) await phase("token checks beside reports", async () => {
       if (!reportIncidentId) throw new Error("the report incident is missing");
       const [agent] = await createAgents(admin, "bench-beside-reports", 1);
       const [token] = await issueTokens(admin, agent!.id, 1, 1);
@@ -265,7 +266,9 @@ export async function runBench(options: Options): Promise<void> {
 
     // 9. The timeline at ten million (PostgreSQL): fill the rest, then measure again.
     const nextRows = sizes.timelineRows[1];
-    if (nextRows !== undefined && options.skipTenMillion) {
+    if (nextRows !== undefined && !wants("ten-million")) {
+      notes.push(`--only: the timeline was not measured at ${rowsLabel(nextRows)} actions.`);
+    } else if (nextRows !== undefined && options.skipTenMillion) {
       notes.push(`--skip-10m: the timeline was not measured at ${rowsLabel(nextRows)} actions.`);
     } else if (nextRows !== undefined) {
       await phase(`fill to ${rowsLabel(nextRows)} timeline actions (server-side SQL, server running)`, async () => {
