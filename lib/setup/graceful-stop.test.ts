@@ -8,13 +8,16 @@ import { sql } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
 import { openDatabase } from "@/db/client";
 
-const tsx = path.resolve("node_modules/tsx/dist/cli.mjs");
+// Loaded with `node --import tsx`, not the tsx CLI: the CLI is a second process that
+// relays a signal and SIGKILLs its child when the child has not acknowledged it within
+// 30 ms, which a loaded machine misses; that would test tsx, not our stop.
+const tsxLoader = "tsx";
 const fixture = path.resolve("lib/setup/graceful-stop.fixture.ts");
 
 async function stopWith(signal: "SIGTERM" | "SIGINT", times = 1) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tq-stop-"));
   try {
-    const child = spawn(process.execPath, [tsx, fixture, dataDir], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env } });
+    const child = spawn(process.execPath, ["--import", tsxLoader, fixture, dataDir], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env } });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
