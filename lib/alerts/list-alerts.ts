@@ -7,6 +7,8 @@ import { agents, alerts, incidents } from "@/db/schema";
 import { authorize } from "@/lib/auth/authorize";
 import type { Caller } from "@/lib/auth/caller";
 import { alertSeverities, alertStatuses, ruleKeys } from "@/lib/rules/vocabulary";
+import { type AlertCase, groupAlertCases } from "./group-alert-cases";
+import { loadAlertTargets } from "./load-alert-targets";
 import { type PublicAlert, toPublicAlert } from "./public-alert";
 
 export const alertFilterInput = z.strictObject({
@@ -21,6 +23,8 @@ export type AlertFilter = z.output<typeof alertFilterInput>;
 
 export interface AlertList {
   alerts: PublicAlert[];
+  /** The listed alerts grouped into cases (group-alert-cases.ts), most severe first. */
+  cases: AlertCase[];
   waiting: { total: number; bySeverity: Record<string, number> };
 }
 
@@ -46,9 +50,22 @@ export async function listAlerts(db: Db, caller: Caller, filter: AlertFilter): P
     filter.incidentId ? eq(alerts.incidentId, filter.incidentId) : undefined,
   );
   const list = await selectAlerts(db, where, filter.limit);
+  const cases = groupAlertCases(
+    list.map((alert) => ({
+      id: alert.id,
+      ruleKey: alert.rule,
+      severity: alert.severity,
+      agentId: alert.agent?.id ?? null,
+      incidentId: alert.incidentId,
+      firstSeenAt: new Date(alert.firstSeenAt),
+      lastSeenAt: new Date(alert.lastSeenAt),
+    })),
+    await loadAlertTargets(db, list.map((alert) => alert.id)),
+  );
   const waiting = await db.select({ severity: alerts.severity, count: count() }).from(alerts).where(eq(alerts.status, "open")).groupBy(alerts.severity);
   return {
     alerts: list,
+    cases,
     waiting: {
       total: waiting.reduce((sum, row) => sum + row.count, 0),
       bySeverity: Object.fromEntries(waiting.map((row) => [row.severity, row.count])),
