@@ -54,9 +54,13 @@ test("the Sev 1 replay: alert live, SEV1 declared, agent contained, blast radius
     await target.click();
   };
 
-  await click(row.getByRole("button", { name: "Declare incident" }));
+  // The story's alerts are one case; the case declares (its lead alert is the first restricted read).
+  const storyCase = page.getByTestId("alert-case").filter({ has: row });
+  await expect(storyCase.getByTestId("alert")).toHaveCount(3);
+  await click(storyCase.getByRole("button", { name: "Declare incident" }));
   const declare = page.getByRole("dialog");
-  await expect(declare.getByLabel("Title")).toHaveValue(/Post to a shared place without approval/);
+  await expect(declare.getByLabel("Title")).toHaveValue(new RegExp(`Sensitive data outside the agent's scopes: ${agentName}`));
+  await expect(declare.getByLabel("Severity")).toHaveValue("SEV1");
   await declare.getByLabel("Severity").selectOption("SEV1");
   other += 1;
   await click(declare.getByRole("button", { name: "Declare incident" }));
@@ -91,6 +95,13 @@ test("the Sev 1 replay: alert live, SEV1 declared, agent contained, blast radius
   await page.getByRole("dialog").getByRole("checkbox").check();
   await page.getByRole("dialog").getByRole("button", { name: "Resolve" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("resolved");
+  // Closing the story closes all of it: the reads, the post and the widening.
+  const incidentId = page.url().split("/").pop() ?? "";
+  const linked = await (await page.request.get(`/api/v1/alerts?incidentId=${incidentId}`)).json();
+  expect(linked.alerts.map((alert: { rule: string }) => alert.rule).sort()).toEqual(
+    expect.arrayContaining(["permission-widening", "restricted-outside-scope", "unapproved-post"]),
+  );
+  expect(linked.alerts.every((alert: { status: string }) => alert.status === "resolved")).toBe(true);
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Report .md" }).click();

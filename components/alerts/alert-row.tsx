@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import type { PublicAlert } from "@/lib/alerts/public-alert";
 import { useAlert, useAlertMutation } from "@/lib/alerts/queries";
 import { formatAgo, formatUtc } from "@/lib/format-time";
+import { notApplied } from "@/lib/http/api-client";
 import { AlertSeverityBadge, AlertStatusBadge, ResponseBadge } from "./alert-badges";
 import { DeclareFromAlertDialog } from "./declare-from-alert-dialog";
 
@@ -22,7 +23,8 @@ function timelineLink(alert: PublicAlert, at: string): string {
   return `/timeline?${params}`;
 }
 
-export function AlertRow({ alert, canAct }: { alert: PublicAlert; canAct: boolean }) {
+/** `inCase`: the row sits in a case, whose header holds Declare and Contain for all of it. */
+export function AlertRow({ alert, canAct, inCase = false }: { alert: PublicAlert; canAct: boolean; inCase?: boolean }) {
   const [expanded, setExpanded] = useState(false);
   const [dialog, setDialog] = useState<"dismiss" | "declare" | "contain" | null>(null);
   const detail = useAlert(alert.id, expanded);
@@ -82,12 +84,12 @@ export function AlertRow({ alert, canAct }: { alert: PublicAlert; canAct: boolea
             <Button size="sm" variant="secondary" onClick={() => setDialog("dismiss")}>
               Dismiss
             </Button>
-            {alert.incidentId ? null : (
+            {alert.incidentId || inCase ? null : (
               <Button size="sm" variant="secondary" onClick={() => setDialog("declare")}>
                 Declare incident
               </Button>
             )}
-            {alert.agent && !contained ? (
+            {alert.agent && !contained && !inCase ? (
               <Button size="sm" variant="danger" onClick={() => setDialog("contain")}>
                 Contain {alert.agent.name}
               </Button>
@@ -115,14 +117,14 @@ export function AlertRow({ alert, canAct }: { alert: PublicAlert; canAct: boolea
           ) : null}
         </div>
       ) : null}
-      {acknowledge.error ? <p role="alert" className="mt-1 text-sm text-danger">{acknowledge.error.message}</p> : null}
+      {acknowledge.error ? <p role="alert" className="mt-1 text-sm text-danger">{notApplied("Acknowledgement", acknowledge.error)}</p> : null}
       <ReasonDialog
         open={dialog === "dismiss"}
         title={`Dismiss ALR-${alert.number}`}
         consequence="The alert closes; if the rule fires again on the same agent, a new alert opens."
         confirmLabel="Dismiss alert"
         pending={dismiss.isPending}
-        error={dismiss.error?.message}
+        error={dismiss.error ? notApplied("Dismissal", dismiss.error) : undefined}
         onCancel={() => setDialog(null)}
         onConfirm={(reason) => dismiss.mutate({ reason }, { onSuccess: () => setDialog(null) })}
       />

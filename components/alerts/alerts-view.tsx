@@ -1,11 +1,13 @@
 "use client";
-// The alerts view: what the rules noticed, newest activity first, live.
+// The alerts view: what the rules noticed, as cases (most severe first), live, and
+// honest about it: the connection state is the stream's, not a constant.
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { AlertList } from "@/lib/alerts/list-alerts";
 import { useAlerts } from "@/lib/alerts/queries";
-import { AlertRow } from "./alert-row";
+import { useLiveConnection } from "@/components/shell/live-connection";
+import { AlertCases } from "./alert-cases";
 
 const statusFilters = [
   { label: "Open", value: "open" },
@@ -17,6 +19,7 @@ const statusFilters = [
 
 export function AlertsView({ query, status, initial, canAct }: { query: string; status: string; initial: AlertList; canAct: boolean }) {
   const alerts = useAlerts(query, initial);
+  const connection = useLiveConnection();
   const data = alerts.data ?? initial;
   const chip = (active: boolean) => `rounded-full px-2.5 py-1 text-xs ${active ? "bg-fg text-bg" : "bg-surface-2 hover:underline"}`;
   return (
@@ -28,23 +31,30 @@ export function AlertsView({ query, status, initial, canAct }: { query: string; 
             {filter.value === "open" ? ` (${data.waiting.total})` : ""}
           </Link>
         ))}
-        <span className="ml-auto text-xs text-muted" aria-live="polite">
-          {alerts.isFetching ? "Updating…" : "Live"}
+        <span className={`ml-auto text-xs ${connection === "offline" ? "font-medium text-danger" : "text-muted"}`} aria-live="polite" data-testid="alerts-connection">
+          {connection === "offline"
+            ? "Offline: these alerts may be out of date"
+            : connection === "reconnecting"
+              ? "Reconnecting…"
+              : connection === "connecting"
+                ? "Connecting…"
+                : alerts.isFetching
+                  ? "Live · updating…"
+                  : "Live"}
+        </span>
+        <span className="w-full text-xs text-muted sm:w-auto">
+          Keys: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>c</kbd> contain, <kbd>d</kbd> declare, <kbd>x</kbd> both, <kbd>a</kbd> acknowledge, <kbd>?</kbd> all
         </span>
       </div>
-      <Card className="px-4">
-        {data.alerts.length ? (
-          <ul className="divide-y divide-border">
-            {data.alerts.map((alert) => (
-              <AlertRow key={alert.id} alert={alert} canAct={canAct} />
-            ))}
-          </ul>
-        ) : (
+      {data.alerts.length ? (
+        <AlertCases list={data} canAct={canAct} />
+      ) : (
+        <Card className="px-4">
           <EmptyState title={status === "open" ? "No alerts waiting" : "No alerts here"}>
             Rules watch every action as it arrives; tune them in Settings → Rules.
           </EmptyState>
-        )}
-      </Card>
+        </Card>
+      )}
     </>
   );
 }

@@ -1,26 +1,46 @@
 "use client";
-// Declare an incident from an alert: title, severity and summary come prefilled from
-// the alert, and the agent and the start of impact come with it.
+// Declare an incident from an alert's case: title, severity and summary come
+// prefilled (the severity the case suggests), and the case's agents, every related
+// alert and the earliest firing as the start of impact come with it. Enter confirms.
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogActions } from "@/components/ui/dialog-actions";
+import { useNotify } from "@/components/ui/notices";
 import type { PublicAlert } from "@/lib/alerts/public-alert";
 import { useDeclareFromAlert } from "@/lib/alerts/queries";
 import { formatUtc } from "@/lib/format-time";
-import { severities, severityDefinitions } from "@/lib/incidents/vocabulary";
+import { notApplied } from "@/lib/http/api-client";
+import { type Severity, severities, severityDefinitions } from "@/lib/incidents/vocabulary";
 import { incidentSeverityFor, type AlertSeverity } from "@/lib/rules/vocabulary";
 
-export function DeclareFromAlertDialog({ alert, open, onClose }: { alert: PublicAlert; open: boolean; onClose: () => void }) {
+export interface CaseContext {
+  suggestedSeverity: Severity;
+  /** The case's alerts other than this one, as ALR-n. */
+  related: string[];
+  firstSeenAt: string;
+}
+
+export function DeclareFromAlertDialog({ alert, open, onClose, context }: { alert: PublicAlert; open: boolean; onClose: () => void; context?: CaseContext }) {
   const router = useRouter();
+  const notify = useNotify();
   const declare = useDeclareFromAlert(alert.id);
   const [title, setTitle] = useState(alert.title);
-  const [severity, setSeverity] = useState<string>(incidentSeverityFor[alert.severity as AlertSeverity] ?? "SEV3");
-  const [summary, setSummary] = useState(`Declared from alert ALR-${alert.number} (${alert.rule}).`);
+  const [severity, setSeverity] = useState<string>(context?.suggestedSeverity ?? incidentSeverityFor[alert.severity as AlertSeverity] ?? "SEV3");
+  const withRelated = context?.related.length ? ` with ${context.related.join(", ")}` : "";
+  const [summary, setSummary] = useState(`Declared from alert ALR-${alert.number} (${alert.rule})${withRelated}.`);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    declare.mutate({ title: title.trim(), severity, summary: summary.trim() }, { onSuccess: (incident) => router.push(`/incidents/${incident.id}`) });
+    declare.mutate(
+      { title: title.trim(), severity, summary: summary.trim() },
+      {
+        onSuccess: (incident) => {
+          notify({ tone: "ok", text: `Declared ${incident.reference} (${incident.severity}) from ALR-${alert.number}${withRelated}.` });
+          router.push(`/incidents/${incident.id}`);
+        },
+      },
+    );
   }
   return (
     <Dialog open={open} onClose={onClose} title={`Declare an incident from ALR-${alert.number}`}>
@@ -44,11 +64,12 @@ export function DeclareFromAlertDialog({ alert, open, onClose }: { alert: Public
           <textarea value={summary} onChange={(event) => setSummary(event.target.value)} rows={3} className="rounded-md border border-border bg-surface px-3 py-2" />
         </label>
         <p className="text-muted">
-          {alert.agent ? `Involves ${alert.agent.name}. ` : ""}Impact started {formatUtc(alert.firstSeenAt)}.
+          {alert.agent ? `Involves ${alert.agent.name}. ` : ""}
+          {context?.related.length ? `Brings in ${context.related.join(", ")}. ` : ""}Impact started {formatUtc(context?.firstSeenAt ?? alert.firstSeenAt)}.
         </p>
         {declare.error ? (
           <p role="alert" className="text-danger">
-            {declare.error.message}
+            {notApplied("Declaration", declare.error)}
           </p>
         ) : null}
         <DialogActions onCancel={onClose} submitLabel="Declare incident" pendingLabel="Declaring…" pending={declare.isPending} disabled={title.trim().length < 3} />

@@ -1,16 +1,20 @@
 "use client";
-// The overview's "what waits for a person": open alerts and pending approvals, live.
+// The overview's "what waits for a person": open alerts as cases (the keyboard
+// works here as on the Alerts page) and pending approvals, live.
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import type { AlertList } from "@/lib/alerts/list-alerts";
 import { useAlerts } from "@/lib/alerts/queries";
 import type { ApprovalQueue } from "@/lib/approvals/list-approvals";
 import { useApprovalQueue } from "@/lib/approvals/queries";
-import { formatAgo } from "@/lib/format-time";
-import { AlertSeverityBadge, ResponseBadge } from "./alert-badges";
+import { AlertCases } from "./alert-cases";
 
-export function WaitingAlerts({ initialAlerts, initialApprovals }: { initialAlerts: AlertList; initialApprovals: ApprovalQueue }) {
-  const alerts = useAlerts("status=open&limit=5", initialAlerts).data ?? initialAlerts;
+/** The overview lists this many open alerts, grouped, and shows the first few cases. */
+export const OVERVIEW_ALERTS = "status=open&limit=50";
+const OVERVIEW_CASES = 5;
+
+export function WaitingAlerts({ initialAlerts, initialApprovals, canAct = false }: { initialAlerts: AlertList; initialApprovals: ApprovalQueue; canAct?: boolean }) {
+  const alerts = useAlerts(OVERVIEW_ALERTS, initialAlerts).data ?? initialAlerts;
   const approvals = useApprovalQueue(initialApprovals).data ?? initialApprovals;
   const total = alerts.waiting.total;
   return (
@@ -26,19 +30,14 @@ export function WaitingAlerts({ initialAlerts, initialApprovals }: { initialAler
         </Link>
       </div>
       {alerts.alerts.length ? (
-        <ul className="divide-y divide-border text-sm">
-          {alerts.alerts.map((alert) => (
-            <li key={alert.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-              <Link href="/alerts" className="min-w-0 flex-1 truncate hover:underline">
-                <span className="font-mono text-xs text-muted">ALR-{alert.number}</span> {alert.title}
-              </Link>
-              <span className="flex items-center gap-2 text-xs text-muted">
-                <ResponseBadge response={alert.response} state={alert.responseState} incidentNumber={alert.incidentNumber} />
-                <AlertSeverityBadge severity={alert.severity} /> {formatAgo(alert.lastSeenAt)}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <>
+          <AlertCases list={alerts} canAct={canAct} compact limit={OVERVIEW_CASES} />
+          {alerts.cases.length > OVERVIEW_CASES ? (
+            <Link href="/alerts" className="mt-2 inline-block text-sm underline">
+              {alerts.cases.length - OVERVIEW_CASES} more cases on the Alerts page
+            </Link>
+          ) : null}
+        </>
       ) : (
         <p className="text-sm text-muted">No alert waits for a person. Rules watch every action as it arrives.</p>
       )}

@@ -3,6 +3,10 @@
 // what stays usable elsewhere), and a reason. Enter in the reason confirms.
 import { type FormEvent, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
+import { useNotify } from "@/components/ui/notices";
+import type { ContainResult } from "@/lib/containment/contain-agent";
+import type { ContainmentStatus } from "@/lib/containment/get-containment-status";
+import { notApplied } from "@/lib/http/api-client";
 import { DialogActions } from "@/components/ui/dialog-actions";
 import { useContainMutation, useContainmentStatus } from "@/lib/containment/queries";
 import { formatUtc } from "@/lib/format-time";
@@ -19,9 +23,26 @@ interface Props {
   defaultReason?: string;
   /** The incident the containment belongs to. */
   incidentId?: string;
+  /** After success, with what happened (the dialog has closed and said so in a notice). */
+  onContained?: (result: ContainResult) => void;
 }
 
-export function ContainDialog({ agent, open, onClose, defaultReason = "", incidentId }: Props) {
+/** What the kill switch did, in one line a person under pressure can read. */
+export function containedMessage(name: string, result: ContainResult, leftover?: ContainmentStatus["leftover"]): string {
+  if (result.alreadyContained) return `${name} was already contained (since ${formatUtc(result.containment.startedAt)}); nothing more to revoke.`;
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+  const parts = [
+    `${plural(result.tokensRevoked, "token")} revoked`,
+    `${plural(result.notificationsQueued, "system")} notified`,
+    ...(result.revocationsQueued ? [`${plural(result.revocationsQueued, "credential")} being revoked in their own systems`] : []),
+  ];
+  const elsewhere = leftover?.credentials.filter((credential) => !credential.connectorId).map((credential) => credential.system) ?? [];
+  const left = !leftover ? "" : elsewhere.length ? ` Still usable elsewhere: ${elsewhere.join(", ")}; revoke there by hand.` : " Nothing it held is left usable.";
+  return `Contained ${name} at ${formatUtc(result.containment.startedAt)}: ${parts.join(", ")}.${left}`;
+}
+
+export function ContainDialog({ agent, open, onClose, defaultReason = "", incidentId, onContained }: Props) {
+  const notify = useNotify();
   const status = useContainmentStatus(agent.id, { enabled: open });
   const contain = useContainMutation(agent.id);
   const [reason, setReason] = useState(defaultReason);
@@ -35,7 +56,17 @@ export function ContainDialog({ agent, open, onClose, defaultReason = "", incide
   }
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (reason.trim().length >= 3) contain.mutate({ reason: reason.trim(), ...(incidentId ? { incidentId } : {}) }, { onSuccess: close });
+    if (reason.trim().length < 3) return;
+    contain.mutate(
+      { reason: reason.trim(), ...(incidentId ? { incidentId } : {}) },
+      {
+        onSuccess: (result) => {
+          notify({ tone: "ok", text: containedMessage(agent.name, result, leftover) });
+          close();
+          onContained?.(result);
+        },
+      },
+    );
   }
 
   return (
@@ -103,7 +134,7 @@ export function ContainDialog({ agent, open, onClose, defaultReason = "", incide
         />
         {contain.error ? (
           <p role="alert" className="text-sm text-danger">
-            {contain.error.message}
+            {notApplied("Containment", contain.error)}
           </p>
         ) : null}
         <DialogActions

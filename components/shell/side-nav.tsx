@@ -5,12 +5,10 @@ import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useAlerts } from "@/lib/alerts/queries";
 import { useApprovalQueue } from "@/lib/approvals/queries";
-import { useLiveChanges } from "@/lib/live/use-live-changes";
 import { type NavItem, navItems } from "./nav-items";
 
 /** What waits for a person, per section, kept live by the change stream. */
 function useWaitingCounts(): Record<string, number> {
-  useLiveChanges();
   const alerts = useAlerts("status=open&limit=1");
   const approvals = useApprovalQueue();
   return { "/alerts": alerts.data?.waiting.total ?? 0, "/approvals": approvals.data?.pending.length ?? 0 };

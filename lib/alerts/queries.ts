@@ -28,6 +28,16 @@ export function useAlertMutation<Input>(id: string, path: "acknowledge" | "dismi
   });
 }
 
+/** Acknowledges several alerts (a case's open ones); each is its own audited change. */
+export function useAcknowledgeAlerts() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (ids: string[]) =>
+      Promise.all(ids.map((id) => apiFetch<AlertDetail>(`/api/v1/alerts/${encodeURIComponent(id)}/acknowledge`, { method: "POST", body: {} }))),
+    onSettled: () => client.invalidateQueries({ queryKey: alertKeys.all }),
+  });
+}
+
 export function useDeclareFromAlert(id: string) {
   const client = useQueryClient();
   return useMutation({

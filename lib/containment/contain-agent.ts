@@ -13,6 +13,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { type Caller, callerLabel } from "@/lib/auth/caller";
 import { enqueueDeliveries } from "@/lib/connectors/enqueue-deliveries";
 import { notFound } from "@/lib/errors";
+import { publishChange } from "@/lib/live/publish-change";
 import { enqueueRevocations } from "@/lib/revocation/enqueue-revocations";
 import { isUuid } from "@/lib/http/is-uuid";
 import { attachToIncident } from "@/lib/incidents/attach-to-incident";
@@ -85,6 +86,8 @@ export async function containAgent(db: Db, caller: Caller, agentId: string, inpu
       .returning();
     if (!containment) throw new Error("insert returned no row");
     await tx.update(agents).set({ status: "suspended", updatedAt: now }).where(eq(agents.id, agentId));
+    // Every open console shows the agent contained, its alerts included, without a reload.
+    await publishChange(tx, "agents", agentId);
 
     // Incident rows are locked before the audit entry: the audit chain's lock is always
     // taken last, so it never waits on a row lock that waits on it.

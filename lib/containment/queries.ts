@@ -22,11 +22,20 @@ export function useContainmentStatus(agentId: string, options: { enabled?: boole
   });
 }
 
+/**
+ * After a containment or a restore every view of the agent follows at once: its own
+ * queries, the alerts that name it (their rows say live or contained), the incidents
+ * it is in, and the server-rendered parts of the page.
+ */
 function useAfterChange(agentId: string) {
   const client = useQueryClient();
   const router = useRouter();
   return async () => {
-    await client.invalidateQueries({ queryKey: [...agentKeys.all, agentId] });
+    await Promise.all([
+      client.invalidateQueries({ queryKey: [...agentKeys.all, agentId] }),
+      client.invalidateQueries({ queryKey: ["alerts"] }),
+      client.invalidateQueries({ queryKey: ["incidents"] }),
+    ]);
     router.refresh();
   };
 }
@@ -61,7 +70,7 @@ export function useBulkContainMutation() {
     mutationFn: (input: { reason: string; owner?: string; team?: string; all?: true; confirm?: string }) =>
       apiFetch<{ contained: number; alreadyContained: number }>("/api/v1/agents/contain", { method: "POST", body: input }),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: agentKeys.all });
+      await Promise.all([client.invalidateQueries({ queryKey: agentKeys.all }), client.invalidateQueries({ queryKey: ["alerts"] })]);
       router.refresh();
     },
   });

@@ -13,6 +13,7 @@ import { type IssuedToken, mintAgentToken } from "@/lib/credentials/mint-agent-t
 import { conflict, notFound } from "@/lib/errors";
 import { isUuid } from "@/lib/http/is-uuid";
 import { type PublicContainment, toPublicContainment } from "./public-containment";
+import { publishChange } from "@/lib/live/publish-change";
 
 export const restoreInput = z.strictObject({
   reason: z.string().trim().min(3, { message: "Say why (at least 3 characters)." }).max(1000),
@@ -42,6 +43,7 @@ export async function restoreAgent(
       .returning();
     if (!released) throw conflict(`${agent.name} is not contained.`);
     await tx.update(agents).set({ status: "active", updatedAt: now }).where(eq(agents.id, agentId));
+    await publishChange(tx, "agents", agentId);
     const token = await mintAgentToken(tx, caller, agentId, agent.scopes, expiresInSeconds);
     await recordAuditEntry(tx, caller, {
       action: "agent.restored",

@@ -12,6 +12,7 @@ import { adoptContainments } from "./adopt-containments";
 import { attachToIncident } from "./attach-to-incident";
 import type { DeclareIncidentInput } from "./incident-fields";
 import { type PublicIncident, toPublicIncident } from "./public-incident";
+import { publishChange } from "@/lib/live/publish-change";
 
 export async function declareIncident(db: Db, caller: Caller, input: DeclareIncidentInput): Promise<PublicIncident> {
   authorize(caller, "incidents:act");
@@ -44,6 +45,7 @@ export async function declareIncident(db: Db, caller: Caller, input: DeclareInci
     const [current] = await tx.select().from(incidents).where(eq(incidents.id, incident.id));
     if (!current) throw new Error("the incident vanished inside its own transaction");
     const [involved] = await tx.select({ count: count() }).from(incidentAgents).where(eq(incidentAgents.incidentId, incident.id));
+    await publishChange(tx, "incidents", incident.id);
     await recordAuditEntry(tx, caller, {
       action: "incident.declared",
       target: { type: "incident", id: incident.id },

@@ -15,6 +15,7 @@ import { attachToIncident } from "./attach-to-incident";
 import type { UpdateIncidentInput } from "./incident-fields";
 import { type PublicIncident, toPublicIncident } from "./public-incident";
 import { allowedTransitions } from "./vocabulary";
+import { publishChange } from "@/lib/live/publish-change";
 
 export async function updateIncident(db: Db, caller: Caller, incidentId: string, input: UpdateIncidentInput): Promise<PublicIncident> {
   authorize(caller, "incidents:act");
@@ -68,6 +69,7 @@ export async function updateIncident(db: Db, caller: Caller, incidentId: string,
       [updated] = await tx.select().from(incidents).where(eq(incidents.id, incidentId));
       if (!updated) throw notFound("The incident");
     }
+    await publishChange(tx, "incidents", incidentId);
     await recordAuditEntry(tx, caller, {
       action: "incident.updated",
       target: { type: "incident", id: incidentId },

@@ -19,7 +19,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Se
   const caller = await requirePageCaller();
   const params = await searchParams;
   const parsed = incidentListQuery.safeParse({ status: params.status, severity: params.severity });
-  const filter = parsed.success ? parsed.data : { limit: 100 };
+  const filter: { status?: string; severity?: string } = parsed.success ? parsed.data : {};
   const { incidents, medians } = await listIncidents(await getDb(), caller, { status: filter.status, severity: filter.severity });
   const link = (changes: Record<string, string | undefined>) => {
     const merged: Record<string, string | undefined> = { status: filter.status, severity: filter.severity, ...changes };

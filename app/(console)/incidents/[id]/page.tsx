@@ -166,7 +166,7 @@ export default async function IncidentPage({
                     <StatusBadge status={agent.status as AgentStatus} />
                     {agent.containedAt ? <span className="block text-xs text-muted">contained {formatUtc(agent.containedAt)} by {agent.containedBy}</span> : null}
                   </span>
-                  {!agent.containedAt && can(caller, "agents:act") && incident.status !== "closed" ? <ContainButton agent={agent} size="sm" /> : null}
+                  {!agent.containedAt && can(caller, "agents:act") && incident.status !== "closed" ? <ContainButton agent={agent} size="sm" incidentId={incident.id} /> : null}
                 </li>
               ))}
               {agents.length === 0 ? <li className="py-2 text-sm text-muted">No agent involved yet.</li> : null}

@@ -1,0 +1,97 @@
+"use client";
+// The case's one-step answer: declare the incident (the severity the case suggests)
+// and contain its agent inside it. Declared first, so the containment is the
+// incident's from its first second; if the containment then fails, the dialog says
+// the incident exists and the agent is NOT contained.
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { containedMessage } from "@/components/containment/contain-dialog";
+import { Dialog } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/dialog-actions";
+import { useNotify } from "@/components/ui/notices";
+import type { PublicAlert } from "@/lib/alerts/public-alert";
+import { useDeclareFromAlert } from "@/lib/alerts/queries";
+import { useContainMutation } from "@/lib/containment/queries";
+import { notApplied } from "@/lib/http/api-client";
+import type { PublicIncident } from "@/lib/incidents/public-incident";
+import { severities, severityDefinitions } from "@/lib/incidents/vocabulary";
+import type { CaseContext } from "./declare-from-alert-dialog";
+
+interface Props {
+  lead: PublicAlert;
+  agent: { id: string; name: string };
+  context: CaseContext;
+  open: boolean;
+  onClose: () => void;
+}
+
+export function ContainAndDeclareDialog({ lead, agent, context, open, onClose }: Props) {
+  const router = useRouter();
+  const notify = useNotify();
+  const declare = useDeclareFromAlert(lead.id);
+  const contain = useContainMutation(agent.id);
+  const [severity, setSeverity] = useState<string>(context.suggestedSeverity);
+  const [reason, setReason] = useState(`ALR-${lead.number}: ${lead.title}`);
+  const [declared, setDeclared] = useState<PublicIncident | null>(null);
+  const pending = declare.isPending || contain.isPending;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (reason.trim().length < 3 || pending) return;
+    const incident = declared ?? (await declare.mutateAsync({ title: lead.title, severity }).catch(() => null));
+    if (!incident) return;
+    setDeclared(incident);
+    const result = await contain.mutateAsync({ reason: reason.trim(), incidentId: incident.id }).catch(() => null);
+    if (!result) return;
+    notify({ tone: "ok", text: `Declared ${incident.reference} (${incident.severity}). ${containedMessage(agent.name, result)}` });
+    router.push(`/incidents/${incident.id}`);
+  }
+
+  return (
+    <Dialog open={open} onClose={onClose} title={`Contain ${agent.name} and declare`}>
+      <form onSubmit={submit} className="flex flex-col gap-3 text-sm">
+        <p>
+          Declares an incident with {[`ALR-${lead.number}`, ...context.related].join(", ")}, then contains {agent.name} in it: every token revoked, connected systems
+          told.
+        </p>
+        <label className="flex flex-col gap-1">
+          <span className="font-medium">Severity</span>
+          <select value={severity} disabled={Boolean(declared)} onChange={(event) => setSeverity(event.target.value)} className="rounded-md border border-border bg-surface px-3 py-2">
+            {severities.map((level) => (
+              <option key={level} value={level}>
+                {level}: {severityDefinitions[level].split(":")[0]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label htmlFor="contain-declare-reason" className="font-medium">
+          Reason for the containment (kept in the audit log and sent to connected systems)
+        </label>
+        <textarea
+          id="contain-declare-reason"
+          autoFocus
+          required
+          rows={3}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === "Enter" && !event.shiftKey) void submit(event);
+          }}
+          className="rounded-md border border-border bg-surface px-3 py-2"
+        />
+        {declare.error ? (
+          <p role="alert" className="text-danger">
+            {notApplied("Declaration", declare.error)} {agent.name} was not contained either.
+          </p>
+        ) : null}
+        {contain.error ? (
+          <p role="alert" className="text-danger">
+            {declared ? `${declared.reference} is declared. ` : ""}
+            {notApplied("Containment", contain.error)} Press the button again to retry.
+          </p>
+        ) : null}
+        <DialogActions onCancel={onClose} submitLabel={declared ? `Contain ${agent.name}` : "Contain and declare"} pendingLabel="Working…" pending={pending} disabled={reason.trim().length < 3} variant="danger" />
+      </form>
+    </Dialog>
+  );
+}
