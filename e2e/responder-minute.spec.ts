@@ -65,7 +65,7 @@ test("keyboard only: a fresh case is contained and declared SEV1 in two commands
   await page.keyboard.press("Enter");
   commands += 1;
   expect((await contained).status()).toBe(200);
-  await expect(found.getByText("contained", { exact: true })).toBeVisible({ timeout: 1000 });
+  await expect(found.getByRole("heading").getByText("contained", { exact: true })).toBeVisible({ timeout: 1000 });
   await expect(page.getByTestId("notice").first()).toContainText(/Contained .*token.* revoked, \d+ systems? notified/);
   await expect(found).toBeFocused();
 

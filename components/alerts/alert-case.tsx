@@ -4,7 +4,7 @@
 // is still live, with the case's answers: contain and declare, contain, declare,
 // acknowledge. The keyboard drives the same answers (alert-cases.tsx).
 import Link from "next/link";
-import { forwardRef, useImperativeHandle, useRef, useState } from "react";
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from "react";
 import { ContainDialog } from "@/components/containment/contain-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -40,6 +40,18 @@ export const AlertCase = forwardRef<AlertCaseHandle, Props>(function AlertCase({
   const [dialog, setDialog] = useState<"contain" | "declare" | "both" | null>(null);
   const [expanded, setExpanded] = useState(!compact);
   const acknowledge = useAcknowledgeAlerts();
+  // After a dialog of this case closes, focus comes back to the case (its button may be gone).
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (dialog === null && refocus.current) {
+      refocus.current = false;
+      element.current?.focus();
+    }
+  }, [dialog]);
+  const closeDialog = () => {
+    refocus.current = true;
+    setDialog(null);
+  };
   const lead = alerts.find((alert) => alert.id === found.id) ?? (alerts[0] as PublicAlert);
   const agent = alerts.find((alert) => alert.agent)?.agent ?? null;
   const contained = agent?.status === "suspended";
@@ -151,14 +163,14 @@ export const AlertCase = forwardRef<AlertCaseHandle, Props>(function AlertCase({
         <ContainDialog
           agent={agent}
           open
-          onClose={() => setDialog(null)}
+          onClose={closeDialog}
           defaultReason={`ALR-${lead.number}: ${lead.title}`}
           incidentId={incident?.incidentId ?? undefined}
           onContained={() => keepFocusNear(element.current)}
         />
       ) : null}
-      {dialog === "declare" ? <DeclareFromAlertDialog alert={lead} context={context} open onClose={() => setDialog(null)} /> : null}
-      {agent && dialog === "both" ? <ContainAndDeclareDialog lead={lead} agent={agent} context={context} open onClose={() => setDialog(null)} /> : null}
+      {dialog === "declare" ? <DeclareFromAlertDialog alert={lead} context={context} open onClose={closeDialog} /> : null}
+      {agent && dialog === "both" ? <ContainAndDeclareDialog lead={lead} agent={agent} context={context} open onClose={closeDialog} /> : null}
     </section>
   );
 });

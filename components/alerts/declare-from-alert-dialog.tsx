@@ -30,17 +30,14 @@ export function DeclareFromAlertDialog({ alert, open, onClose, context }: { aler
   const withRelated = context?.related.length ? ` with ${context.related.join(", ")}` : "";
   const [summary, setSummary] = useState(`Declared from alert ALR-${alert.number} (${alert.rule})${withRelated}.`);
 
-  function submit(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault();
-    declare.mutate(
-      { title: title.trim(), severity, summary: summary.trim() },
-      {
-        onSuccess: (incident) => {
-          notify({ tone: "ok", text: `Declared ${incident.reference} (${incident.severity}) from ALR-${alert.number}${withRelated}.` });
-          router.push(`/incidents/${incident.id}`);
-        },
-      },
-    );
+    // mutateAsync, not mutate's callbacks: declaring acknowledges the case's alerts, so
+    // the open list can drop this dialog's case (and unmount it) before they would run.
+    const incident = await declare.mutateAsync({ title: title.trim(), severity, summary: summary.trim() }).catch(() => null);
+    if (!incident) return;
+    notify({ tone: "ok", text: `Declared ${incident.reference} (${incident.severity}) from ALR-${alert.number}${withRelated}.`, link: { href: `/incidents/${incident.id}`, label: `Open ${incident.reference}` } });
+    router.push(`/incidents/${incident.id}`);
   }
   return (
     <Dialog open={open} onClose={onClose} title={`Declare an incident from ALR-${alert.number}`}>

@@ -54,19 +54,16 @@ export function ContainDialog({ agent, open, onClose, defaultReason = "", incide
     setReason(defaultReason);
     onClose();
   }
-  function submit(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault();
-    if (reason.trim().length < 3) return;
-    contain.mutate(
-      { reason: reason.trim(), ...(incidentId ? { incidentId } : {}) },
-      {
-        onSuccess: (result) => {
-          notify({ tone: "ok", text: containedMessage(agent.name, result, leftover) });
-          close();
-          onContained?.(result);
-        },
-      },
-    );
+    if (reason.trim().length < 3 || contain.isPending) return;
+    // mutateAsync: the result is told even when the view that opened the dialog has
+    // re-rendered without it (a row that now says contained).
+    const result = await contain.mutateAsync({ reason: reason.trim(), ...(incidentId ? { incidentId } : {}) }).catch(() => null);
+    if (!result) return;
+    notify({ tone: "ok", text: containedMessage(agent.name, result, leftover) });
+    close();
+    onContained?.(result);
   }
 
   return (
@@ -128,7 +125,7 @@ export function ContainDialog({ agent, open, onClose, defaultReason = "", incide
           value={reason}
           onChange={(event) => setReason(event.target.value)}
           onKeyDown={(event) => {
-            if (event.key === "Enter" && !event.shiftKey) submit(event);
+            if (event.key === "Enter" && !event.shiftKey) void submit(event);
           }}
           className="rounded-md border border-border bg-surface px-3 py-2 text-sm"
         />

@@ -31,12 +31,12 @@ export function ConnectionStatus() {
       role="status"
       data-testid="connection-state"
       data-state={state}
-      title={label.title}
       className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs ${state === "offline" ? "bg-danger-bg font-medium text-danger" : "text-muted"}`}
     >
       <span aria-hidden className={`inline-block size-2 rounded-full ${label.dot} ${state === "live" ? "animate-pulse" : ""}`} />
       {label.text}
       {state === "offline" ? <span className="hidden sm:inline">: the server is not answering</span> : null}
+      <span className="sr-only">. {label.title}</span>
     </span>
   );
 }
