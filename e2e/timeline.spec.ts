@@ -105,3 +105,91 @@ test("dragging across the histogram selects that time window", async ({ page }) 
   expect(to.getTime() - from.getTime()).toBeGreaterThan(3600_000);
   expect(to.getTime() - from.getTime()).toBeLessThan(12 * 3600_000);
 });
+
+test("picking an agent in the picker filters the list and puts agentId in the URL; Clear agent removes it", async ({ page, playwright, baseURL }) => {
+  await signIn(page);
+  const key = await ingestKey(page);
+  const sender = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
+  const stamp = Date.now();
+  await send(sender, [
+    { id: `p-docs-${stamp}`, agent: "docs-search", occurredAt: new Date().toISOString(), kind: "data_read", outcome: "allowed", summary: `docs pick ${stamp}` },
+    { id: `p-pii-${stamp}`, agent: "pii-scanner", occurredAt: new Date().toISOString(), kind: "data_read", outcome: "allowed", summary: `pii pick ${stamp}` },
+  ]);
+  await gotoReady(page, "/timeline");
+  await expect(page.getByRole("button", { name: new RegExp(`docs pick ${stamp}`) })).toBeVisible();
+
+  const picker = page.getByRole("combobox", { name: "Agent" });
+  await picker.fill("pii");
+  await page.getByRole("option", { name: /^pii-scanner/ }).click();
+  await expect(page).toHaveURL(/[?&]agentId=[^&]+/);
+  await expect(picker).toHaveValue("pii-scanner");
+  await expect(page.getByRole("button", { name: new RegExp(`pii pick ${stamp}`) })).toBeVisible();
+  await expect(page.getByRole("button", { name: new RegExp(`docs pick ${stamp}`) })).toHaveCount(0);
+
+  // From the keyboard: arrows and Enter pick, and the name survives a reload.
+  await picker.fill("docs-sea");
+  await expect(page.getByRole("option", { name: /^docs-search/ })).toBeVisible();
+  await picker.press("ArrowDown");
+  await picker.press("Enter");
+  await expect(page.getByRole("button", { name: new RegExp(`docs pick ${stamp}`) })).toBeVisible();
+  await expect(page.getByRole("button", { name: new RegExp(`pii pick ${stamp}`) })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("combobox", { name: "Agent" })).toHaveValue("docs-search");
+
+  await page.getByRole("button", { name: "Clear agent" }).click();
+  await expect(page).not.toHaveURL(/agentId=/);
+  await expect(page.getByRole("combobox", { name: "Agent" })).toHaveValue("");
+  await expect(page.getByRole("button", { name: new RegExp(`pii pick ${stamp}`) })).toBeVisible();
+  await sender.dispose();
+});
+
+test("the histogram has time and count axes, and live arrivals raise its bars", async ({ page, playwright, baseURL }) => {
+  await signIn(page);
+  const key = await ingestKey(page);
+  const sender = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
+  await gotoReady(page, "/timeline");
+  await expect(page.getByText("Live", { exact: true })).toBeVisible();
+  const chart = page.getByRole("img", { name: /Histogram of \d+ actions/ });
+  await expect(chart).toBeVisible();
+  // Round UTC times (HH:MM, or MM-DD at midnight) along the bottom, counts up the side.
+  const timeLabels = page.getByTestId("histogram-time-axis").locator("span");
+  expect(await timeLabels.count()).toBeGreaterThanOrEqual(3);
+  for (const label of await timeLabels.allTextContents()) expect(label).toMatch(/^\d\d[:-]\d\d$/);
+  await expect(page.getByTestId("histogram-count-axis").getByText("0", { exact: true })).toBeVisible();
+  // The chart holds nothing to tab to: the From/To fields are the keyboard's way.
+  expect(await chart.locator("a, button, input, [tabindex]").count()).toBe(0);
+
+  const before = Number((await chart.getAttribute("aria-label"))?.match(/Histogram of (\d+)/)?.[1]);
+  await send(sender, [
+    { id: `h-${Date.now()}-1`, agent: "docs-search", occurredAt: new Date().toISOString(), kind: "data_read", outcome: "allowed" },
+    { id: `h-${Date.now()}-2`, agent: "docs-search", occurredAt: new Date().toISOString(), kind: "data_read", outcome: "denied" },
+  ]);
+  await expect(page.getByRole("img", { name: new RegExp(`Histogram of ${before + 2} actions`) })).toBeVisible({ timeout: 3000 });
+  await sender.dispose();
+});
+
+test("the list scrolls with the page, loads older actions, and nothing scrolls sideways at 390 px", async ({ page }) => {
+  await signIn(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await gotoReady(page, "/timeline");
+  const list = page.getByTestId("action-list");
+  await expect(list.getByRole("listitem").first()).toBeVisible();
+  // One scroll area: the list has no scroll box of its own.
+  const overflow = await list.evaluate((element) => {
+    for (let node: Element | null = element; node && node !== document.body; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      if (/(auto|scroll)/.test(style.overflowY)) return style.overflowY;
+    }
+    return "none";
+  });
+  expect(overflow).toBe("none");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  const loaded = page.getByText(/\d[\d,]* loaded/);
+  const count = async () => Number((await loaded.textContent())?.match(/([\d,]+) loaded/)?.[1]?.replace(/,/g, ""));
+  const first = await count();
+  test.skip(!(await loaded.textContent())?.includes("more on scroll"), "fewer actions than one page");
+  await page.mouse.wheel(0, 200 * 56);
+  await expect.poll(count).toBeGreaterThan(first);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});

@@ -1,14 +1,15 @@
 "use client";
 // The timeline rows, virtualized: only what is on screen is in the DOM, so 100,000
-// loaded actions scroll like 100. Restricted data, denials and permission changes
-// stand out; Enter or a click opens the detail drawer.
-import { useVirtualizer } from "@tanstack/react-virtual";
-import { clsx } from "clsx";
-import { useEffect, useRef } from "react";
+// loaded actions scroll like 100. On the Timeline page the page itself scrolls (one
+// scroll area, rows measured against the window); embedded in another page with a
+// fixed height, the list scrolls in its own box. Near the end, older actions load.
+import { type Virtualizer, useVirtualizer, useWindowVirtualizer } from "@tanstack/react-virtual";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { PublicAction } from "@/lib/actions/public-action";
-import { KindBadge, OutcomeBadge, SensitivityBadge } from "./action-badges";
+import { ActionRow } from "./action-row";
 
 const ROW_HEIGHT = 56;
+const OVERSCAN = 12;
 
 interface Props {
   actions: PublicAction[];
@@ -17,26 +18,70 @@ interface Props {
   onLoadMore: () => void;
   onOpen: (action: PublicAction) => void;
   showAgent: boolean;
-  height: string;
+  /** A fixed height gives the list its own scroll box; without one the page scrolls. */
+  height?: string;
 }
 
-function rowTone(action: PublicAction): string {
-  if (action.afterContainment || action.receivedAfterContainment) return "border-l-danger";
-  if (action.target?.sensitivity === "restricted") return "border-l-danger bg-danger-bg/30";
-  if (action.outcome === "denied" || action.outcome === "error") return "border-l-warn";
-  if (action.kind === "permission_change") return "border-l-info bg-info-bg/30";
-  return "border-l-transparent";
+export function ActionList(props: Props) {
+  return props.height ? <BoxedActionList {...props} height={props.height} /> : <WindowActionList {...props} />;
 }
 
-export function ActionList({ actions, hasMore, loadingMore, onLoadMore, onOpen, showAgent, height }: Props) {
+function WindowActionList(props: Props) {
+  const list = useRef<HTMLDivElement>(null);
+  const [offset, setOffset] = useState(0);
+  // The filters and the chart above change height (the chart arrives later, filters
+  // wrap): the rows' offset in the page is measured after every render and resize.
+  useLayoutEffect(() => {
+    const measure = () => {
+      const top = list.current ? Math.round(list.current.getBoundingClientRect().top + window.scrollY) : 0;
+      setOffset((current) => (current === top ? current : top));
+    };
+    measure();
+    window.addEventListener("resize", measure);
+    return () => window.removeEventListener("resize", measure);
+  });
+  const virtualizer = useWindowVirtualizer({
+    count: props.actions.length,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+    scrollMargin: offset,
+    getItemKey: (index) => props.actions[index]?.seq ?? index,
+  });
+  return <Rows {...props} virtualizer={virtualizer} listRef={list} offset={offset} />;
+}
+
+function BoxedActionList(props: Props & { height: string }) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: actions.length,
+    count: props.actions.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    getItemKey: (index) => actions[index]?.seq ?? index,
+    overscan: OVERSCAN,
+    getItemKey: (index) => props.actions[index]?.seq ?? index,
   });
+  return (
+    <div ref={scroller} className="overflow-y-auto rounded-lg border border-border bg-surface" style={{ height: props.height }}>
+      <Rows {...props} virtualizer={virtualizer} offset={0} />
+    </div>
+  );
+}
+
+function Rows({
+  actions,
+  hasMore,
+  loadingMore,
+  onLoadMore,
+  onOpen,
+  showAgent,
+  height,
+  virtualizer,
+  listRef,
+  offset,
+}: Props & {
+  virtualizer: Virtualizer<Window, Element> | Virtualizer<HTMLDivElement, Element>;
+  listRef?: React.Ref<HTMLDivElement>;
+  offset: number;
+}) {
   const items = virtualizer.getVirtualItems();
   const last = items.at(-1)?.index ?? 0;
 
@@ -45,80 +90,38 @@ export function ActionList({ actions, hasMore, loadingMore, onLoadMore, onOpen, 
   }, [last, actions.length, hasMore, loadingMore, onLoadMore]);
 
   return (
-    <div
-      ref={scroller}
-      className="overflow-y-auto rounded-lg border border-border bg-surface"
-      style={{ height }}
-      role="list"
-      aria-label="Actions, newest first"
-      data-testid="action-list"
-    >
-      <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+    <div className={height ? undefined : "rounded-lg border border-border bg-surface"}>
+      <div
+        ref={listRef}
+        role="list"
+        aria-label="Actions, newest first"
+        data-testid="action-list"
+        style={{ height: virtualizer.getTotalSize(), position: "relative" }}
+      >
         {items.map((item) => {
           const action = actions[item.index];
           if (!action) return null;
-          const time = action.occurredAt;
           return (
             <div
               key={item.key}
               role="listitem"
               className="absolute inset-x-0"
-              style={{ height: item.size, transform: `translateY(${item.start}px)` }}
+              style={{ height: item.size, transform: `translateY(${item.start - offset}px)` }}
             >
-              <button
-                type="button"
-                onClick={() => onOpen(action)}
-                data-seq={action.seq}
-                className={clsx(
-                  "flex h-full w-full items-center gap-3 border-b border-l-4 border-b-border px-3 text-left text-sm hover:bg-surface-2",
-                  rowTone(action),
-                )}
-              >
-                <span className="w-20 shrink-0 font-mono text-xs text-muted" title={time}>
-                  {time.slice(11, 19)}
-                  <span className="block">{time.slice(5, 10)}</span>
-                </span>
-                {showAgent ? (
-                  <span className="w-40 shrink-0 truncate font-medium">
-                    {action.actor.type === "human" ? (
-                      <>
-                        <svg aria-label="person" viewBox="0 0 16 16" className="mr-1 inline size-3.5 align-[-2px] text-muted" fill="currentColor">
-                          <circle cx="8" cy="5" r="3" />
-                          <path d="M2 15c0-3.3 2.7-5 6-5s6 1.7 6 5z" />
-                        </svg>
-                        {action.actor.id}
-                      </>
-                    ) : (
-                      (action.agentName ?? "unknown agent")
-                    )}
-                  </span>
-                ) : null}
-                <span className="hidden w-32 shrink-0 md:block">
-                  <KindBadge kind={action.kind} />
-                </span>
-                <span className="min-w-0 flex-1">
-                  <span className="block truncate">{action.summary || action.tool || action.kind}</span>
-                  <span className="block truncate text-xs text-muted">
-                    {action.tool ? `${action.tool} · ` : ""}
-                    {action.target ? `${action.target.type} ${action.target.id}` : "no target"}
-                    {action.onBehalfOf ? ` · for ${action.onBehalfOf}` : ""}
-                  </span>
-                </span>
-                <span className="flex shrink-0 items-center gap-1.5">
-                  {action.approvalId ? <span className="rounded bg-ok-bg px-1.5 py-0.5 text-xs font-medium text-ok">approval</span> : null}
-                  {action.afterContainment ? <span className="rounded bg-danger px-1.5 py-0.5 text-xs font-medium text-accent-fg">after containment</span> : action.receivedAfterContainment ? <span className="rounded bg-danger px-1.5 py-0.5 text-xs font-medium text-accent-fg">received after containment</span> : null}
-                  {action.target?.sensitivity && action.target.sensitivity !== "internal" ? (
-                    <SensitivityBadge sensitivity={action.target.sensitivity} />
-                  ) : null}
-                  <OutcomeBadge outcome={action.outcome} />
-                </span>
-              </button>
+              <ActionRow action={action} showAgent={showAgent} onOpen={onOpen} />
             </div>
           );
         })}
       </div>
       {actions.length === 0 ? <p className="p-6 text-center text-sm text-muted">No actions match.</p> : null}
-      {loadingMore ? <p className="p-3 text-center text-xs text-muted">Loading older actions…</p> : null}
+      {loadingMore ? (
+        <p className="p-3 text-center text-xs text-muted">Loading older actions…</p>
+      ) : hasMore ? (
+        // Scrolling near the end loads more by itself; the button is for the keyboard.
+        <button type="button" onClick={onLoadMore} className="block w-full p-3 text-center text-xs text-muted hover:underline">
+          Load older actions
+        </button>
+      ) : null}
     </div>
   );
 }

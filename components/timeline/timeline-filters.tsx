@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import type { TimelineFilter } from "@/lib/actions/timeline-params";
 import { actionKinds, outcomes, sensitivities } from "@/lib/actions/vocabulary";
 import { kindLabel } from "./action-badges";
+import { AgentPicker } from "./agent-picker";
 
 const control = "h-9 rounded-md border border-border bg-surface px-2 text-sm";
 
@@ -53,6 +54,7 @@ export function TimelineFilters({ filter, agentName, fixedAgent, onChange }: Pro
   return (
     <div className="mb-3 flex flex-col gap-3">
       <div className="flex flex-wrap items-end gap-3">
+        {fixedAgent ? null : <AgentPicker agentId={filter.agentId} agentName={agentName} onChange={(agentId) => onChange({ agentId })} />}
         {select("kind", "Kind", actionKinds, kindLabel)}
         {select("sensitivity", "Sensitivity", sensitivities)}
         {select("outcome", "Outcome", outcomes)}
@@ -78,13 +80,8 @@ export function TimelineFilters({ filter, agentName, fixedAgent, onChange }: Pro
           </Button>
         </form>
       </div>
-      {(filter.agentId && !fixedAgent) || filter.from || filter.to ? (
+      {filter.from || filter.to ? (
         <div className="flex flex-wrap gap-2 text-xs">
-          {filter.agentId && !fixedAgent ? (
-            <button type="button" onClick={() => onChange({ agentId: "" })} className="rounded-full bg-surface-2 px-2 py-1 hover:underline">
-              agent: {agentName ?? filter.agentId} ✕
-            </button>
-          ) : null}
           {filter.from || filter.to ? (
             <button type="button" onClick={() => onChange({ from: "", to: "" })} className="rounded-full bg-surface-2 px-2 py-1 hover:underline">
               window: {filter.from?.slice(0, 16).replace("T", " ") ?? "…"} → {filter.to?.slice(0, 16).replace("T", " ") ?? "now"} UTC ✕

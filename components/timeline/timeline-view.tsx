@@ -16,10 +16,11 @@ const liveLabel = { connecting: "Connecting…", live: "Live", reconnecting: "Re
 
 export function TimelineView({
   fixedAgentId,
-  height = "calc(100dvh - 24rem)",
+  height,
   canContain = false,
 }: {
   fixedAgentId?: string;
+  /** Embedded in another page: the list's own scroll box. Without it the page scrolls. */
   height?: string;
   canContain?: boolean;
 }) {

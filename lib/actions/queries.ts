@@ -3,7 +3,7 @@
 import { type InfiniteData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { apiFetch } from "@/lib/http/api-client";
-import type { Histogram } from "./action-histogram";
+import type { Histogram, HistogramBucket } from "./action-histogram";
 import { matchesFilter } from "./action-filter";
 import type { ActionPage } from "./list-actions";
 import type { PublicAction } from "./public-action";
@@ -30,6 +30,45 @@ export function useActionHistogram(filter: TimelineFilter, stackBy: "outcome" | 
     queryFn: () => apiFetch<Histogram>(`/api/v1/actions/histogram?${timelineQueryString(filter, { stackBy })}`),
     refetchInterval: 15_000,
   });
+}
+
+/**
+ * Counts actions that arrived over the live stream into a histogram already on screen,
+ * so the bars rise with the list; the periodic refetch then replaces the estimate with
+ * the server's count. Without a fixed end the window slides forward to take them.
+ */
+export function countIntoHistogram(histogram: Histogram, arrived: PublicAction[], fixedEnd: boolean): Histogram {
+  const step = histogram.bucketSeconds * 1000;
+  const first = histogram.buckets[0];
+  if (!first || arrived.length === 0) return histogram;
+  const origin = new Date(first.start).getTime();
+  const buckets: HistogramBucket[] = histogram.buckets.map((bucket) => ({ start: bucket.start, counts: { ...bucket.counts } }));
+  let from = new Date(histogram.from).getTime();
+  let to = new Date(histogram.to).getTime();
+  let shift = 0;
+  for (const action of arrived) {
+    const at = new Date(action.occurredAt).getTime();
+    if (Number.isNaN(at) || at < from || (fixedEnd && at >= to)) continue;
+    let index = Math.floor((at - origin) / step) - shift;
+    // Past the last bar: slide the window along, a bar at a time, as the server would.
+    while (index >= buckets.length) {
+      const last = buckets.at(-1);
+      if (!last) break;
+      buckets.push({ start: new Date(new Date(last.start).getTime() + step).toISOString(), counts: {} });
+      buckets.shift();
+      shift += 1;
+      index -= 1;
+    }
+    if (at > to) {
+      from += at - to;
+      to = at;
+    }
+    const bucket = buckets[index];
+    if (!bucket || new Date(bucket.start).getTime() > at) continue;
+    const key = histogram.stackBy === "outcome" ? action.outcome : (action.target?.sensitivity ?? "none");
+    bucket.counts[key] = (bucket.counts[key] ?? 0) + 1;
+  }
+  return { ...histogram, from: new Date(from).toISOString(), to: new Date(to).toISOString(), buckets };
 }
 
 export type LiveState = "connecting" | "live" | "reconnecting";
@@ -113,7 +152,13 @@ export function useLiveActions(filter: TimelineFilter, paused: boolean) {
         if (matching.length === 0) return;
         if (pausedRef.current) setBuffered((current) => [...matching, ...current]);
         else merge(matching);
-        void client.invalidateQueries({ queryKey: [...actionKeys.all, "histogram"] });
+        // The chart counts what happened, paused or not. Counting here rather than
+        // refetching on every event: a busy stream would cancel each refetch with the next.
+        for (const stackBy of ["outcome", "sensitivity"] as const) {
+          client.setQueryData<Histogram>(actionKeys.histogram(filter, stackBy), (histogram) =>
+            histogram ? countIntoHistogram(histogram, matching, Boolean(filter.to)) : histogram,
+          );
+        }
       });
     };
     const track = (event: Event) => {
