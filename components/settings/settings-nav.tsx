@@ -1,0 +1,31 @@
+// Settings is long: this names its sections and jumps to each. Plain anchors, so it
+// works before hydration, from the keyboard, and a section can be linked (/settings#rules).
+export const settingsSections = [
+  { id: "people", label: "People" },
+  { id: "api-keys", label: "API keys" },
+  { id: "ingest-keys", label: "Ingest keys" },
+  { id: "resource-servers", label: "Resource servers" },
+  { id: "connectors", label: "Connectors" },
+  { id: "ssf-receivers", label: "Shared Signals receivers" },
+  { id: "rules", label: "Rules" },
+  { id: "break-glass", label: "Break glass" },
+] as const;
+
+export function SettingsNav() {
+  return (
+    <nav aria-label="Settings sections" className="mb-6 lg:sticky lg:top-4 lg:mb-0 lg:self-start">
+      <ul className="flex flex-wrap gap-2 text-sm lg:flex-col lg:gap-0.5">
+        {settingsSections.map((section) => (
+          <li key={section.id}>
+            <a
+              href={`#${section.id}`}
+              className={`block rounded-md border border-border px-2.5 py-1 hover:bg-surface-2 lg:border-0 lg:px-3 lg:py-1.5 ${section.id === "break-glass" ? "text-danger" : ""}`}
+            >
+              {section.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
