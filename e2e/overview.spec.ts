@@ -21,7 +21,7 @@ test("time to contain is drawn to scale, with the one-minute target, and each in
   const incident = await incidentContainedAfter(page, 140);
   await gotoReady(page, "/");
   const chart = page.getByTestId("time-to-contain-chart");
-  await expect(chart.getByText("target 1m")).toBeVisible();
+  await expect(chart.getByText("target 1 min")).toBeVisible();
   await expect(chart.getByRole("link", { name: incident.reference, exact: true })).toHaveAttribute("href", `/incidents/${incident.id}`);
 
   const bars = await chart.getByTestId("time-to-contain-bar").evaluateAll((elements) =>

@@ -5,7 +5,7 @@ import { WaitingAlerts } from "@/components/alerts/waiting-alerts";
 import { listAlerts } from "@/lib/alerts/list-alerts";
 import { listApprovals } from "@/lib/approvals/list-approvals";
 import { IncidentStatusBadge, SeverityBadge } from "@/components/incidents/incident-badges";
-import { TimeToContainChart } from "@/components/incidents/time-to-contain-chart";
+import { TARGET_SECONDS, TimeToContainChart } from "@/components/incidents/time-to-contain-chart";
 import { AllClear } from "@/components/overview/all-clear";
 import { KpiCard } from "@/components/overview/kpi-card";
 import { Card } from "@/components/ui/card";
@@ -38,6 +38,7 @@ export default async function OverviewPage() {
   const open = stats.openIncidents;
   const investigating = open.filter((incident) => incident.status === "investigating").length;
   const medianToContain = median(stats.recent.map((item) => item.timeToContainSeconds));
+  const contained = stats.recent.filter((item) => item.timeToContainSeconds !== null).length;
   return (
     <>
       <PageHeader title="Overview" description="What needs a responder now." />
@@ -51,13 +52,13 @@ export default async function OverviewPage() {
           href="/incidents?status=investigating"
           context={open.length ? `${investigating} investigating, ${open.length - investigating} contained` : "None open"}
         />
-        <KpiCard label="Agents contained" value={stats.containedAgents} href="/agents?status=suspended" context="Suspended until an admin restores them" />
+        <KpiCard label="Agents contained" value={stats.containedAgents} href="/agents?status=suspended" context="Suspended until restored" />
         <div className="col-span-2 md:col-span-1">
           <KpiCard
             label="Median time to contain"
             value={formatDuration(medianToContain)}
-            alarming={medianToContain !== null && medianToContain > 60}
-            context={stats.recent.length ? `Last ${stats.recent.length} incidents; target 1m` : "No incidents yet"}
+            alarming={medianToContain !== null && medianToContain > TARGET_SECONDS}
+            context={contained ? `Of the last ${contained} contained; target 1 min` : "None contained yet"}
           />
         </div>
       </div>

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { formatDuration } from "@/lib/reports/format-duration";
 
 /** What a responder aims for: every involved agent contained within a minute of the impact. */
-const TARGET_SECONDS = 60;
+export const TARGET_SECONDS = 60;
+const TARGET_LABEL = "target 1 min";
 
 interface RecentIncident {
   reference: string;
@@ -27,7 +28,7 @@ function axisEnd(longest: number): number {
 export function TimeToContainChart({ recent }: { recent: RecentIncident[] }) {
   const end = axisEnd(Math.max(TARGET_SECONDS, ...recent.map((item) => item.timeToContainSeconds ?? 0)));
   const at = (seconds: number) => `${(seconds / end) * 100}%`;
-  const targetLine = <span aria-hidden className="absolute inset-y-0 w-px bg-danger" style={{ left: at(TARGET_SECONDS) }} />;
+  const targetLine = <span aria-hidden className="absolute inset-y-0 w-px bg-fg" style={{ left: at(TARGET_SECONDS) }} />;
   // The label points at the line from whichever side has room.
   const targetOnLeft = TARGET_SECONDS / end <= 0.5;
   return (
@@ -35,10 +36,11 @@ export function TimeToContainChart({ recent }: { recent: RecentIncident[] }) {
       <span aria-hidden />
       <span className="relative h-4">
         <span
-          className="absolute whitespace-nowrap text-danger"
+          className="absolute whitespace-nowrap"
           style={targetOnLeft ? { left: at(TARGET_SECONDS) } : { right: `${100 - (TARGET_SECONDS / end) * 100}%` }}
         >
-          {targetOnLeft ? <span aria-hidden>← </span> : null}target {formatDuration(TARGET_SECONDS)}
+          {targetOnLeft ? <span aria-hidden>← </span> : null}
+          {TARGET_LABEL}
           {targetOnLeft ? null : <span aria-hidden> →</span>}
         </span>
       </span>

@@ -7,7 +7,7 @@ export function KpiCard({ label, value, context, href, alarming = false }: { lab
     <>
       <span className="block text-xs text-muted">{label}</span>
       <span className={`block text-2xl leading-tight font-semibold tabular-nums ${alarming ? "text-danger" : ""}`}>{value}</span>
-      <span className="block truncate text-xs text-muted">{context}</span>
+      <span className="block text-xs text-muted">{context}</span>
     </>
   );
   const box = "block h-full min-w-0 rounded-lg border border-border bg-surface px-4 py-3";

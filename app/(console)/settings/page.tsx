@@ -57,14 +57,19 @@ export default async function SettingsPage() {
               </p>
               <AddPersonForm />
             </Card>
-            <HydrationBoundary state={dehydrate(queryClient)}>
-              <PeopleTable currentUserId={caller.id} />
-            </HydrationBoundary>
+            {/* The table scrolls inside its own box; its visually hidden "Actions" header is
+                absolute, so the table must be its containing block or it widens the page. */}
+            <div className="[&_table]:relative">
+              <HydrationBoundary state={dehydrate(queryClient)}>
+                <PeopleTable currentUserId={caller.id} />
+              </HydrationBoundary>
+            </div>
           </section>
           <div id="api-keys" className="scroll-mt-4">
             <ApiKeysPanel initial={apiKeys} />
           </div>
-          <div id="ingest-keys" className="scroll-mt-4">
+          {/* Its OTLP header example is one long word: let it wrap on a phone. */}
+          <div id="ingest-keys" className="scroll-mt-4 [&_code]:[overflow-wrap:anywhere]">
             <IngestKeysPanel initial={ingestKeys} />
           </div>
           <div id="resource-servers" className="scroll-mt-4">
