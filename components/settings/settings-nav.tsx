@@ -1,5 +1,6 @@
-// Settings is long: this names its sections and jumps to each. Plain anchors, so it
-// works before hydration, from the keyboard, and a section can be linked (/settings#rules).
+// Settings is long: this names its sections and jumps to each. A column beside them from
+// xl up; narrower, a row of links above them, as the panels need the width. Plain anchors,
+// so it works before hydration, from the keyboard, and a section can be linked (/settings#rules).
 export const settingsSections = [
   { id: "people", label: "People" },
   { id: "api-keys", label: "API keys" },
@@ -13,13 +14,13 @@ export const settingsSections = [
 
 export function SettingsNav() {
   return (
-    <nav aria-label="Settings sections" className="mb-6 lg:sticky lg:top-4 lg:mb-0 lg:self-start">
-      <ul className="flex flex-wrap gap-2 text-sm lg:flex-col lg:gap-0.5">
+    <nav aria-label="Settings sections" className="mb-6 xl:sticky xl:top-4 xl:mb-0 xl:self-start">
+      <ul className="flex flex-wrap gap-2 text-sm xl:flex-col xl:gap-0.5">
         {settingsSections.map((section) => (
           <li key={section.id}>
             <a
               href={`#${section.id}`}
-              className={`block rounded-md border border-border px-2.5 py-1 hover:bg-surface-2 lg:border-0 lg:px-3 lg:py-1.5 ${section.id === "break-glass" ? "text-danger" : ""}`}
+              className={`block rounded-md border border-border px-2.5 py-1 hover:bg-surface-2 xl:border-0 xl:px-3 xl:py-1.5 ${section.id === "break-glass" ? "text-danger" : ""}`}
             >
               {section.label}
             </a>

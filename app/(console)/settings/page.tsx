@@ -42,7 +42,7 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" description="People and machines that can use Tourniquet, and what each may do." />
-      <div className="lg:grid lg:grid-cols-[12rem_minmax(0,1fr)] lg:gap-8">
+      <div className="xl:grid xl:grid-cols-[12rem_minmax(0,1fr)] xl:gap-8">
         <SettingsNav />
         <div className="flex min-w-0 flex-col gap-8">
           <section id="people" aria-labelledby="people-heading" className="scroll-mt-4">
