@@ -5,15 +5,18 @@ import { WaitingAlerts } from "@/components/alerts/waiting-alerts";
 import { listAlerts } from "@/lib/alerts/list-alerts";
 import { listApprovals } from "@/lib/approvals/list-approvals";
 import { IncidentStatusBadge, SeverityBadge } from "@/components/incidents/incident-badges";
-import { TimeToContainChart } from "@/components/incidents/time-to-contain-chart";
+import { TARGET_SECONDS, TimeToContainChart } from "@/components/incidents/time-to-contain-chart";
+import { AllClear } from "@/components/overview/all-clear";
+import { KpiCard } from "@/components/overview/kpi-card";
 import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAuditEntries } from "@/lib/audit/list-audit-entries";
 import { can } from "@/lib/auth/authorize";
 import { requirePageCaller } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { dashboardStats } from "@/lib/incidents/dashboard-stats";
+import { median } from "@/lib/incidents/incident-metrics";
+import { formatDuration } from "@/lib/reports/format-duration";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -32,46 +35,59 @@ export default async function OverviewPage() {
     listAlerts(db, caller, { status: "open", limit: 5 }),
     listApprovals(db, caller),
   ]);
+  const open = stats.openIncidents;
+  const investigating = open.filter((incident) => incident.status === "investigating").length;
+  const medianToContain = median(stats.recent.map((item) => item.timeToContainSeconds));
+  const contained = stats.recent.filter((item) => item.timeToContainSeconds !== null).length;
   return (
     <>
       <PageHeader title="Overview" description="What needs a responder now." />
       <WaitingAlerts initialAlerts={alerts} initialApprovals={approvals} />
-      <div className="mb-6 grid gap-3 sm:grid-cols-3">
-        <Link href="/incidents?status=investigating" className="rounded-lg border border-border bg-surface p-4 hover:bg-surface-2">
-          <p className="text-xs text-muted">Open incidents</p>
-          <p className={`text-3xl font-semibold ${stats.openIncidents.length ? "text-danger" : ""}`}>{stats.openIncidents.length}</p>
-        </Link>
-        <Link href="/agents?status=suspended" className="rounded-lg border border-border bg-surface p-4 hover:bg-surface-2">
-          <p className="text-xs text-muted">Agents contained</p>
-          <p className="text-3xl font-semibold">{stats.containedAgents}</p>
-        </Link>
-        <div className="rounded-lg border border-border bg-surface p-4">
-          <p className="text-xs text-muted">Time to contain, recent incidents</p>
-          {stats.recent.length ? <TimeToContainChart recent={stats.recent} /> : <p className="text-sm text-muted">No incidents yet.</p>}
+      <AllClear initialAlerts={alerts} initialApprovals={approvals} openIncidents={open.length} />
+      <div className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-3">
+        <KpiCard
+          label="Open incidents"
+          value={open.length}
+          alarming={open.length > 0}
+          href="/incidents?status=investigating"
+          context={open.length ? `${investigating} investigating, ${open.length - investigating} contained` : "None open"}
+        />
+        <KpiCard label="Agents contained" value={stats.containedAgents} href="/agents?status=suspended" context="Suspended until restored" />
+        <div className="col-span-2 md:col-span-1">
+          <KpiCard
+            label="Median time to contain"
+            value={formatDuration(medianToContain)}
+            alarming={medianToContain !== null && medianToContain > TARGET_SECONDS}
+            context={contained ? `Of the last ${contained} contained; target 1 min` : "None contained yet"}
+          />
         </div>
       </div>
-      {stats.openIncidents.length ? (
-        <Card className="mb-8 p-4">
+      <div className="mb-8 grid gap-4 lg:grid-cols-2">
+        <Card className="min-w-0 p-4">
           <h2 className="mb-2 text-base font-semibold">Open incidents</h2>
-          <ul className="divide-y divide-border">
-            {stats.openIncidents.map((incident) => (
-              <li key={incident.id} className="flex items-center justify-between gap-3 py-2 text-sm">
-                <Link href={`/incidents/${incident.id}`} className="font-medium hover:underline">
-                  <span className="font-mono text-xs text-muted">{incident.reference}</span> {incident.title}
-                </Link>
-                <span className="flex gap-2">
-                  <SeverityBadge severity={incident.severity} />
-                  <IncidentStatusBadge status={incident.status} />
-                </span>
-              </li>
-            ))}
-          </ul>
+          {open.length ? (
+            <ul className="divide-y divide-border">
+              {open.map((incident) => (
+                <li key={incident.id} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-2 text-sm">
+                  <Link href={`/incidents/${incident.id}`} className="min-w-0 font-medium hover:underline">
+                    <span className="font-mono text-xs text-muted">{incident.reference}</span> {incident.title}
+                  </Link>
+                  <span className="flex gap-2">
+                    <SeverityBadge severity={incident.severity} />
+                    <IncidentStatusBadge status={incident.status} />
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-muted">No open incidents.</p>
+          )}
         </Card>
-      ) : (
-        <Card className="mb-8 p-2">
-          <EmptyState title="Nothing to respond to">No open incidents. When an agent misbehaves, it shows up here first.</EmptyState>
+        <Card className="min-w-0 p-4">
+          <h2 className="mb-2 text-base font-semibold">Time to contain, recent incidents</h2>
+          {stats.recent.length ? <TimeToContainChart recent={stats.recent} /> : <p className="text-sm text-muted">No incidents yet.</p>}
         </Card>
-      )}
+      </div>
       <h2 className="mb-3 text-base font-semibold">Getting started</h2>
       <ol className="mb-8 grid gap-4 md:grid-cols-3">
         {steps.map((step, index) => (

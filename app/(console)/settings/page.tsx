@@ -8,6 +8,7 @@ import { SsfReceiversPanel } from "@/components/settings/ssf-receivers-panel";
 import { ResourceServersPanel } from "@/components/settings/resource-servers-panel";
 import { PeopleTable } from "@/components/settings/people-table";
 import { RulesPanel } from "@/components/settings/rules-panel";
+import { SettingsNav } from "@/components/settings/settings-nav";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query";
@@ -41,34 +42,59 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" description="People and machines that can use Tourniquet, and what each may do." />
-      <Card className="mb-6 p-5">
-        <h2 className="mb-1 text-base font-semibold">Add a person</h2>
-        <p className="mb-4 text-sm text-muted">
-          Viewers read everything; responders also act on agents and incidents; admins also manage people, keys,
-          settings and restore contained agents.
-        </p>
-        <AddPersonForm />
-      </Card>
-      <h2 className="mb-3 text-base font-semibold">People</h2>
-      <HydrationBoundary state={dehydrate(queryClient)}>
-        <PeopleTable currentUserId={caller.id} />
-      </HydrationBoundary>
-      <div className="mt-8 grid gap-6 xl:grid-cols-2">
-        <ApiKeysPanel initial={apiKeys} />
-        <ResourceServersPanel initial={resourceServers} />
-        <IngestKeysPanel initial={ingestKeys} />
-        <ConnectorsPanel initial={connectors} />
-        <SsfReceiversPanel initial={receivers} />
+      <div className="xl:grid xl:grid-cols-[12rem_minmax(0,1fr)] xl:gap-8">
+        <SettingsNav />
+        <div className="flex min-w-0 flex-col gap-8">
+          <section id="people" aria-labelledby="people-heading" className="scroll-mt-4">
+            <h2 id="people-heading" className="mb-3 text-base font-semibold">
+              People
+            </h2>
+            <Card className="mb-4 p-5">
+              <h3 className="mb-1 text-sm font-semibold">Add a person</h3>
+              <p className="mb-4 text-sm text-muted">
+                Viewers read everything; responders also act on agents and incidents; admins also manage people, keys,
+                settings and restore contained agents.
+              </p>
+              <AddPersonForm />
+            </Card>
+            {/* The table scrolls inside its own box; its visually hidden "Actions" header is
+                absolute, so the table must be its containing block or it widens the page. */}
+            <div className="[&_table]:relative">
+              <HydrationBoundary state={dehydrate(queryClient)}>
+                <PeopleTable currentUserId={caller.id} />
+              </HydrationBoundary>
+            </div>
+          </section>
+          <div id="api-keys" className="scroll-mt-4">
+            <ApiKeysPanel initial={apiKeys} />
+          </div>
+          {/* Its OTLP header example is one long word: let it wrap on a phone. */}
+          <div id="ingest-keys" className="scroll-mt-4 [&_code]:[overflow-wrap:anywhere]">
+            <IngestKeysPanel initial={ingestKeys} />
+          </div>
+          <div id="resource-servers" className="scroll-mt-4">
+            <ResourceServersPanel initial={resourceServers} />
+          </div>
+          <div id="connectors" className="scroll-mt-4">
+            <ConnectorsPanel initial={connectors} />
+          </div>
+          <div id="ssf-receivers" className="scroll-mt-4">
+            <SsfReceiversPanel initial={receivers} />
+          </div>
+          {/* The rules panel carries id="rules" itself; its own top margin is for the old layout. */}
+          <div className="*:mt-0">
+            <RulesPanel initial={rules} agents={agentNames} />
+          </div>
+          <Card id="break-glass" className="scroll-mt-4 border-danger p-5">
+            <h2 className="mb-1 text-base font-semibold text-danger">Break glass</h2>
+            <p className="mb-3 text-sm text-muted">
+              Contain every agent at once: all are suspended, all their tokens revoked, every connected system told. Use it when you
+              cannot tell which agent is the problem.
+            </p>
+            <BulkContainButton scope={{ all: true }} />
+          </Card>
+        </div>
       </div>
-      <RulesPanel initial={rules} agents={agentNames} />
-      <Card className="mt-8 border-danger p-5">
-        <h2 className="mb-1 text-base font-semibold text-danger">Break glass</h2>
-        <p className="mb-3 text-sm text-muted">
-          Contain every agent at once: all are suspended, all their tokens revoked, every connected system told. Use it when you
-          cannot tell which agent is the problem.
-        </p>
-        <BulkContainButton scope={{ all: true }} />
-      </Card>
     </>
   );
 }
