@@ -32,7 +32,7 @@ export default async function OverviewPage() {
   const [{ entries }, stats, alerts, approvals] = await Promise.all([
     listAuditEntries(db, caller, { limit: 8 }),
     dashboardStats(db, caller),
-    listAlerts(db, caller, { status: "open", limit: 5 }),
+    listAlerts(db, caller, { status: "open", limit: 50 }),
     listApprovals(db, caller),
   ]);
   const open = stats.openIncidents;
@@ -42,7 +42,7 @@ export default async function OverviewPage() {
   return (
     <>
       <PageHeader title="Overview" description="What needs a responder now." />
-      <WaitingAlerts initialAlerts={alerts} initialApprovals={approvals} />
+      <WaitingAlerts initialAlerts={alerts} initialApprovals={approvals} canAct={can(caller, "incidents:act")} />
       <AllClear initialAlerts={alerts} initialApprovals={approvals} openIncidents={open.length} />
       <div className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-3">
         <KpiCard
