@@ -161,9 +161,11 @@ export function PinButton({ incidentId, target, pinned }: { incidentId: string; 
       disabled={pin.isPending}
       className={`rounded px-1.5 py-0.5 text-xs ${pinned ? "bg-warn-bg text-warn" : "text-muted hover:bg-surface-2"}`}
       aria-pressed={pinned}
-      aria-label={pinned ? "Unpin evidence" : "Pin as key evidence"}
+      title={pinned ? "Key evidence in the report; press to unpin" : "Pin as key evidence for the report"}
     >
-      {pinned ? "★ pinned" : "☆ pin"}
+      {/* The name is the visible word (WCAG 2.5.3); aria-pressed says whether it is on. */}
+      <span aria-hidden>{pinned ? "★ " : "☆ "}</span>
+      Pin
     </button>
   );
 }

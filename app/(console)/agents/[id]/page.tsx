@@ -98,10 +98,10 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
         </div>
       ) : null}
 
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Card className="p-5 lg:col-span-1">
           <h2 className="mb-3 text-base font-semibold">Profile</h2>
-          <dl className="grid grid-cols-[7rem_1fr] gap-y-2 text-sm">
+          <dl className="grid grid-cols-[7rem_minmax(0,1fr)] gap-y-2 text-sm">
             {facts.map(([label, value]) => (
               <div key={label} className="contents">
                 <dt className="text-muted">{label}</dt>
@@ -125,7 +125,7 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
             ))}
           </ul>
         </Card>
-        <div className="flex flex-col gap-6 lg:col-span-2">
+        <div className="flex min-w-0 flex-col gap-6 lg:col-span-2">
           <TokensPanel
             agentId={agent.id}
             agentName={agent.name}

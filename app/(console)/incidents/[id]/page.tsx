@@ -151,7 +151,7 @@ export default async function IncidentPage({
         </div>
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="flex flex-col gap-6 lg:col-span-1">
           <Card className="p-5">
             <div className="mb-3 flex items-center justify-between gap-2">
@@ -207,7 +207,7 @@ export default async function IncidentPage({
             </ul>
           </Card>
         </div>
-        <Card className="p-5 lg:col-span-2">
+        <Card className="min-w-0 p-5 lg:col-span-2">
           <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
             <h2 className="text-base font-semibold">Incident timeline</h2>
             <nav aria-label="Show" className="flex gap-1 text-xs">
@@ -243,7 +243,7 @@ export default async function IncidentPage({
           ) : null}
           <ol className="divide-y divide-border">
             {items.map((item) => (
-              <li key={item.key} className="grid grid-cols-[7.5rem_1fr] gap-3 py-2">
+              <li key={item.key} className="grid grid-cols-[7.5rem_minmax(0,1fr)] gap-3 py-2">
                 <span className="font-mono text-xs text-muted" title={item.at}>{item.at.slice(5, 19).replace("T", " ")}</span>
                 {item.node}
               </li>
