@@ -40,6 +40,9 @@ test("the Sev 1 replay: alert live, SEV1 declared, agent contained, blast radius
   const alertAppeared = Date.now();
   const finished = await simulation;
   expect(finished.code, finished.output).toBe(0);
+  // The key the simulator made (it registers unknown agents) does not outlive the run.
+  const { ingestKeys } = await (await page.request.get("/api/v1/ingest-keys")).json();
+  expect(ingestKeys.find((key: { name: string }) => key.name === `simulate ${run}`)?.revokedAt).toBeTruthy();
 
   // A token of the agent to check with, as a resource server would (the simulator keeps its own).
   const agentId = (await row.getByRole("link", { name: agentName }).getAttribute("href"))?.split("/").pop() ?? "";

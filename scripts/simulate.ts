@@ -57,6 +57,12 @@ async function simulate(options: SimulateOptions): Promise<number> {
 
   const told = new Set<StoryBeat>();
   let lastProgress = 0;
+  // A key that registers unknown agents must not outlive the run that needed it.
+  const revokeOwnKey = async () => {
+    if (!provisioned.createdIngestKeyId) return;
+    await client.request(`/api/v1/ingest-keys/${provisioned.createdIngestKeyId}/revoke`, { body: {} });
+    log(`ingest key "${provisioned.ingestKeyName}" revoked`);
+  };
   const stats = await sendActions(client, deliveries, {
     ingestKey: provisioned.ingestKey,
     from: scenario.from.getTime(),
@@ -76,8 +82,12 @@ async function simulate(options: SimulateOptions): Promise<number> {
         log(`  ${last ? clock(last.at) : "--:--:--"}  ${progress.sent}/${deliveries.length} sent, ${progress.accepted} accepted${progress.rejected ? `, ${progress.rejected} rejected` : ""}`);
       }
     },
+  }).catch(async (error: unknown) => {
+    await revokeOwnKey().catch(() => {});
+    throw error;
   });
 
+  await revokeOwnKey();
   const forum = scenario.story ? provisioned.agents.get(scenario.story.agent) : undefined;
   const summary: RunSummary = {
     url: options.url,

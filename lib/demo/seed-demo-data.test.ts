@@ -68,3 +68,17 @@ describe("seedDemoData", () => {
     expect(stored.some((action) => action.agentId === shadow?.id)).toBe(true);
   });
 });
+
+describe("what the demo leaves waiting", () => {
+  it("matches the README: three open alerts in two cases (the unregistered notebook-copilot, the campaign post)", async () => {
+    const { listAlerts } = await import("@/lib/alerts/list-alerts");
+    const list = await listAlerts(t.db, reader, { status: "open", limit: 100 });
+    expect(list.alerts.map((alert) => `${alert.rule}:${alert.subject}`).sort()).toEqual([
+      "restricted-outside-scope:notebook-copilot",
+      "unapproved-post:campaign-publisher",
+      "unknown-agent:notebook-copilot",
+    ]);
+    const subjects = list.cases.map((found) => found.alertIds.map((id) => list.alerts.find((alert) => alert.id === id)?.subject));
+    expect(subjects).toEqual([["notebook-copilot", "notebook-copilot"], ["campaign-publisher"]]);
+  });
+});

@@ -15,6 +15,8 @@ export interface ProvisionedAgent {
 export interface Provisioned {
   ingestKey: string;
   ingestKeyName: string;
+  /** The ingest key this run created (none when one was given): revoked when the run ends. */
+  createdIngestKeyId: string | null;
   /** Scenario name → the agent as registered for this run. */
   agents: Map<string, ProvisionedAgent>;
   reused: string[];
@@ -63,10 +65,12 @@ export async function provision(
 ): Promise<Provisioned> {
   let ingestKey = options.ingestKey;
   let ingestKeyName = "TOURNIQUET_INGEST_KEY";
+  let createdIngestKeyId: string | null = null;
   if (!ingestKey) {
     ingestKeyName = `simulate ${options.run}`;
-    const created = await client.request<{ key: string }>("/api/v1/ingest-keys", { body: { name: ingestKeyName, unknownAgents: "register" } });
+    const created = await client.request<{ id: string; key: string }>("/api/v1/ingest-keys", { body: { name: ingestKeyName, unknownAgents: "register" } });
     ingestKey = created.key;
+    createdIngestKeyId = created.id;
     log(`ingest key "${ingestKeyName}" created`);
   }
 
@@ -92,5 +96,5 @@ export async function provision(
   log(`${registered.length} agents registered${reused.length ? ` (${reused.length} already there from an earlier run with --run ${options.run})` : ""}, ${[...agents.values()].filter((agent) => agent.tokenPrefix).length} tokens issued`);
   const contained = [...agents.values()].filter((agent) => agent.status === "suspended");
   if (contained.length) log(`note: ${contained.map((agent) => agent.name).join(", ")} ${contained.length === 1 ? "is" : "are"} contained; what they send now counts as after containment`);
-  return { ingestKey, ingestKeyName, agents, reused };
+  return { ingestKey, ingestKeyName, createdIngestKeyId, agents, reused };
 }
