@@ -13,7 +13,8 @@ test("every page fits 390 px without horizontal scroll", async ({ page }) => {
   const widths: Record<string, number> = {};
   for (const url of pages) {
     await gotoReady(page, url);
-    await page.waitForTimeout(300);
+    await page.waitForLoadState("networkidle").catch(() => {});
+    await page.waitForTimeout(500);
     widths[url] = await page.evaluate(() => document.documentElement.scrollWidth);
     if (widths[url] > 390) {
       // Name the culprits, so a failure says what to fix.

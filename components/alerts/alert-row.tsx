@@ -36,7 +36,7 @@ export function AlertRow({ alert, canAct, inCase = false }: { alert: PublicAlert
   return (
     <li className="py-3" data-testid="alert" data-rule={alert.rule} data-status={alert.status}>
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <div className="min-w-0 flex-1">
+        <div className="min-w-[16rem] flex-1">
           <p className="flex flex-wrap items-center gap-2">
             <span className="font-mono text-xs text-muted">ALR-{alert.number}</span>
             <AlertSeverityBadge severity={alert.severity} />

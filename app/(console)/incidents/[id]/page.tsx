@@ -67,7 +67,7 @@ export default async function IncidentPage({
       key: `e-${event.id}`,
       node: (
         <div className="flex items-start justify-between gap-3">
-          <p className="text-sm">
+          <p className="min-w-0 text-sm">
             <span className="mr-2 rounded bg-info-bg px-1.5 py-0.5 text-xs text-info">{event.kind.replace("_", " ")}</span>
             <span className="text-muted">{event.actor}:</span> {event.body}
           </p>
@@ -98,7 +98,7 @@ export default async function IncidentPage({
       key: `a-${action.seq}`,
       node: (
         <div className="flex items-start justify-between gap-3">
-          <p className="text-sm">
+          <p className="min-w-0 text-sm">
             <span className="font-medium">{action.agentName}</span> <KindBadge kind={action.kind} /> {action.summary ?? action.tool}{" "}
             {action.target?.sensitivity ? <SensitivityBadge sensitivity={action.target.sensitivity} /> : null} <OutcomeBadge outcome={action.outcome} />
             {action.afterContainment ? <span className="ml-1 text-xs text-danger">after containment</span> : null}
@@ -241,7 +241,8 @@ export default async function IncidentPage({
               </ul>
             </div>
           ) : null}
-          <ol className="divide-y divide-border">
+          {/* Agents write long unbroken words (ids, paths, emails); they wrap rather than widen a phone's page. */}
+          <ol className="divide-y divide-border [overflow-wrap:anywhere]">
             {items.map((item) => (
               <li key={item.key} className="grid grid-cols-[7.5rem_minmax(0,1fr)] gap-3 py-2">
                 <span className="font-mono text-xs text-muted" title={item.at}>{item.at.slice(5, 19).replace("T", " ")}</span>
