@@ -6,6 +6,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { containedMessage } from "@/components/containment/contain-dialog";
+import { SeverityField } from "@/components/incidents/severity-field";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogActions } from "@/components/ui/dialog-actions";
 import { useNotify } from "@/components/ui/notices";
@@ -14,7 +15,6 @@ import { useDeclareFromAlert } from "@/lib/alerts/queries";
 import { useContainMutation } from "@/lib/containment/queries";
 import { notApplied } from "@/lib/http/api-client";
 import type { PublicIncident } from "@/lib/incidents/public-incident";
-import { severities, severityDefinitions } from "@/lib/incidents/vocabulary";
 import type { CaseContext } from "./declare-from-alert-dialog";
 
 interface Props {
@@ -54,16 +54,7 @@ export function ContainAndDeclareDialog({ lead, agent, context, open, onClose }:
           Declares an incident with {[`ALR-${lead.number}`, ...context.related].join(", ")}, then contains {agent.name} in it: every token revoked, connected systems
           told.
         </p>
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">Severity</span>
-          <select value={severity} disabled={Boolean(declared)} onChange={(event) => setSeverity(event.target.value)} className="rounded-md border border-border bg-surface px-3 py-2">
-            {severities.map((level) => (
-              <option key={level} value={level}>
-                {level}: {severityDefinitions[level].split(":")[0]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SeverityField value={severity} onChange={setSeverity} disabled={Boolean(declared)} />
         <label htmlFor="contain-declare-reason" className="font-medium">
           Reason for the containment (kept in the audit log and sent to connected systems)
         </label>

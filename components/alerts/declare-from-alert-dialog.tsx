@@ -4,6 +4,7 @@
 // alert and the earliest firing as the start of impact come with it. Enter confirms.
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { SeverityField } from "@/components/incidents/severity-field";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogActions } from "@/components/ui/dialog-actions";
 import { useNotify } from "@/components/ui/notices";
@@ -11,7 +12,7 @@ import type { PublicAlert } from "@/lib/alerts/public-alert";
 import { useDeclareFromAlert } from "@/lib/alerts/queries";
 import { formatUtc } from "@/lib/format-time";
 import { notApplied } from "@/lib/http/api-client";
-import { type Severity, severities, severityDefinitions } from "@/lib/incidents/vocabulary";
+import type { Severity } from "@/lib/incidents/vocabulary";
 import { incidentSeverityFor, type AlertSeverity } from "@/lib/rules/vocabulary";
 
 export interface CaseContext {
@@ -46,16 +47,7 @@ export function DeclareFromAlertDialog({ alert, open, onClose, context }: { aler
           <span className="font-medium">Title</span>
           <input value={title} onChange={(event) => setTitle(event.target.value)} required minLength={3} className="rounded-md border border-border bg-surface px-3 py-2" />
         </label>
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">Severity</span>
-          <select value={severity} onChange={(event) => setSeverity(event.target.value)} className="rounded-md border border-border bg-surface px-3 py-2">
-            {severities.map((level) => (
-              <option key={level} value={level}>
-                {level}: {severityDefinitions[level].split(":")[0]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SeverityField value={severity} onChange={setSeverity} />
         <label className="flex flex-col gap-1">
           <span className="font-medium">Summary</span>
           <textarea value={summary} onChange={(event) => setSummary(event.target.value)} rows={3} className="rounded-md border border-border bg-surface px-3 py-2" />
