@@ -79,6 +79,7 @@ describe("what the demo leaves waiting", () => {
       "unknown-agent:notebook-copilot",
     ]);
     const subjects = list.cases.map((found) => found.alertIds.map((id) => list.alerts.find((alert) => alert.id === id)?.subject));
-    expect(subjects).toEqual([["notebook-copilot", "notebook-copilot"], ["campaign-publisher"]]);
+    // Both cases are high; which moved last depends on the clock the demo was generated at.
+    expect(subjects.sort((a, b) => b.length - a.length)).toEqual([["notebook-copilot", "notebook-copilot"], ["campaign-publisher"]]);
   });
 });
