@@ -151,7 +151,7 @@ export const AlertCase = forwardRef<AlertCaseHandle, Props>(function AlertCase({
       {expanded ? (
         <ul className="mt-2 divide-y divide-border border-t border-border">
           {alerts.map((alert) => (
-            <AlertRow key={alert.id} alert={alert} canAct={canAct} inCase />
+            <AlertRow key={alert.id} alert={alert} canAct={canAct} />
           ))}
         </ul>
       ) : (

@@ -1,9 +1,9 @@
 "use client";
-// One alert: what fired, on whom, how often, what the circuit breaker did, and the
-// responder's answers (acknowledge, dismiss with a reason, declare, contain).
+// One alert of a case: what fired, on whom, how often, what the circuit breaker did,
+// and the answers that are the alert's own (acknowledge, dismiss with a reason). Declare
+// and contain belong to the whole case, in its header (alert-case.tsx).
 import Link from "next/link";
 import { useState } from "react";
-import { ContainDialog } from "@/components/containment/contain-dialog";
 import { ReasonDialog } from "@/components/agents/reason-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -12,7 +12,6 @@ import { useAlert, useAlertMutation } from "@/lib/alerts/queries";
 import { formatAgo, formatUtc } from "@/lib/format-time";
 import { notApplied } from "@/lib/http/api-client";
 import { AlertSeverityBadge, AlertStatusBadge, ResponseBadge } from "./alert-badges";
-import { DeclareFromAlertDialog } from "./declare-from-alert-dialog";
 
 const MINUTE = 60_000;
 
@@ -23,10 +22,9 @@ function timelineLink(alert: PublicAlert, at: string): string {
   return `/timeline?${params}`;
 }
 
-/** `inCase`: the row sits in a case, whose header holds Declare and Contain for all of it. */
-export function AlertRow({ alert, canAct, inCase = false }: { alert: PublicAlert; canAct: boolean; inCase?: boolean }) {
+export function AlertRow({ alert, canAct }: { alert: PublicAlert; canAct: boolean }) {
   const [expanded, setExpanded] = useState(false);
-  const [dialog, setDialog] = useState<"dismiss" | "declare" | "contain" | null>(null);
+  const [dialog, setDialog] = useState<"dismiss" | null>(null);
   const detail = useAlert(alert.id, expanded);
   const acknowledge = useAlertMutation<undefined>(alert.id, "acknowledge");
   const dismiss = useAlertMutation<{ reason: string }>(alert.id, "dismiss");
@@ -84,16 +82,6 @@ export function AlertRow({ alert, canAct, inCase = false }: { alert: PublicAlert
             <Button size="sm" variant="secondary" onClick={() => setDialog("dismiss")}>
               Dismiss
             </Button>
-            {alert.incidentId || inCase ? null : (
-              <Button size="sm" variant="secondary" onClick={() => setDialog("declare")}>
-                Declare incident
-              </Button>
-            )}
-            {alert.agent && !contained && !inCase ? (
-              <Button size="sm" variant="danger" onClick={() => setDialog("contain")}>
-                Contain {alert.agent.name}
-              </Button>
-            ) : null}
           </div>
         ) : null}
       </div>
@@ -128,16 +116,6 @@ export function AlertRow({ alert, canAct, inCase = false }: { alert: PublicAlert
         onCancel={() => setDialog(null)}
         onConfirm={(reason) => dismiss.mutate({ reason }, { onSuccess: () => setDialog(null) })}
       />
-      {dialog === "declare" ? <DeclareFromAlertDialog alert={alert} open onClose={() => setDialog(null)} /> : null}
-      {alert.agent && dialog === "contain" ? (
-        <ContainDialog
-          agent={alert.agent}
-          open
-          onClose={() => setDialog(null)}
-          defaultReason={`ALR-${alert.number}: ${alert.title}`}
-          incidentId={alert.incidentId ?? undefined}
-        />
-      ) : null}
     </li>
   );
 }
