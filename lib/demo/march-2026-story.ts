@@ -98,7 +98,8 @@ export function march2026Story(random: Random, postAt: number, exposed: readonly
         target: restricted,
         outcome: "allowed",
         summary: `Queried analytics.user_events_pii through group:all-engineering`,
-        attributes: { "db.rows": random.int(10, 50_000) },
+        // The warehouse knows the read came through the widened group, not the person's own grant.
+        attributes: { "db.rows": random.int(10, 50_000), "access.cleared": false, "access.grant": "group:all-engineering" },
       });
     }
   });

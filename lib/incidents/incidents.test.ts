@@ -6,7 +6,9 @@ import { containAgent } from "@/lib/containment/contain-agent";
 import { createAgent } from "@/lib/testing/agents";
 import { action, createIngestCaller } from "@/lib/testing/ingest";
 import { createPerson } from "@/lib/testing/people";
+import { parse } from "csv-parse/sync";
 import { blastRadius } from "./blast-radius";
+import { blastRadiusCsv } from "./blast-radius-csv";
 import { declareIncident } from "./declare-incident";
 import { getIncident } from "./get-incident";
 import { declareIncidentInput } from "./incident-fields";
@@ -119,5 +121,52 @@ describe("blast radius", () => {
     const people = Object.fromEntries(radius.people.map((person) => [person.person, person.accesses]));
     expect(people).toEqual({ "noah@example.com": 3, "emma@example.com": 1, "late@example.com": 1 });
     expect(radius.exposure).toMatchObject({ people: 3, accesses: 5, from: at(20), to: at(170), durationSeconds: 150 * 60 });
+  });
+
+  it("lists each person per data set with first and last access and clearance, the uncleared first, and exports it as plain CSV", async () => {
+    const source = await createIngestCaller(t.db);
+    const agent = await createAgent(t.db, { name: "warehouse-bot" });
+    const base = Date.now() - 3 * 3600_000;
+    const at = (minutes: number) => new Date(base + minutes * 60_000).toISOString();
+    const pii = { type: "table", id: "analytics.pii", sensitivity: "restricted" };
+    const plan = { type: "doc", id: "plan, \"q3\"", sensitivity: "confidential" };
+    const human = (id: string, person: string, minute: number, target: typeof pii, cleared?: boolean) =>
+      action("", { id, agent: undefined, actor: { type: "human", id: person }, occurredAt: at(minute), kind: "data_read", target, attributes: cleared === undefined ? undefined : { "access.cleared": cleared } });
+    await ingestActions(t.db, source, [
+      action(agent.name, { id: "c1", occurredAt: at(1), kind: "data_read", target: pii }),
+      human("c2", "ada@example.com", 5, pii, true),
+      human("c3", "bo@example.com", 10, pii, false),
+      human("c4", "bo@example.com", 70, pii, false),
+      human("c5", "bo@example.com", 12, plan),
+      human("c6", "cy@example.com", 20, pii),
+    ]);
+    const incident = await declare({ agentIds: [agent.id], startedAt: at(0), detectedAt: at(60) });
+    // The window is open until now, so the test above's reads are in it too: look at this test's data sets.
+    const mine = (id: string) => id === pii.id || id === plan.id;
+    const radius = await blastRadius(t.db, responder, incident.id);
+    radius.exposures = radius.exposures.filter((row) => mine(row.resourceId));
+    expect(radius.exposures.map((row) => [row.person, row.resourceId, row.accesses, row.cleared])).toEqual([
+      ["bo@example.com", "analytics.pii", 2, false],
+      ["cy@example.com", "analytics.pii", 1, null],
+      ["bo@example.com", "plan, \"q3\"", 1, null],
+      ["ada@example.com", "analytics.pii", 1, true],
+    ]);
+    expect(radius.exposures[0]).toMatchObject({ sensitivity: "restricted", first: at(10), last: at(70), durationSeconds: 3600 });
+
+    const rows = parse(blastRadiusCsv(radius.exposures), { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(4);
+    expect(rows[0]).toEqual({
+      person: "bo@example.com",
+      data_set_type: "table",
+      data_set: "analytics.pii",
+      sensitivity: "restricted",
+      accesses: "2",
+      first_access: at(10),
+      last_access: at(70),
+      duration_seconds: "3600",
+      cleared: "no",
+    });
+    expect(rows.map((row) => row.data_set)).toContain('plan, "q3"');
+    expect(rows.map((row) => row.cleared)).toEqual(["no", "unknown", "unknown", "yes"]);
   });
 });

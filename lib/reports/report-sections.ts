@@ -45,7 +45,8 @@ function impact(data: ReportData): Block[] {
   const exposed = blast.exposure;
   const statement = exposed.people
     ? `${plural(exposed.people, "person", "people")} read data touched in this incident (${plural(exposed.accesses, "access", "accesses")})` +
-      (exposed.from ? `, for ${formatDuration(exposed.durationSeconds)} from ${stamp(exposed.from)} to ${stamp(exposed.to)}.` : ".")
+      (exposed.from ? `, for ${formatDuration(exposed.durationSeconds)} from ${stamp(exposed.from)} to ${stamp(exposed.to)}.` : ".") +
+      (exposed.notCleared ? ` ${plural(exposed.notCleared, "of them was", "of them were")} not cleared for it, as the source systems recorded.` : "")
     : "No person is recorded reading the data touched in this incident.";
   const notification =
     sensitive.length && exposed.people

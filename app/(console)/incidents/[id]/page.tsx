@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/agents/agent-badges";
 import { ContainButton } from "@/components/containment/contain-button";
+import { BlastRadiusTable } from "@/components/incidents/blast-radius-table";
 import { IncidentStatusBadge, SeverityBadge } from "@/components/incidents/incident-badges";
 import { ReviewForm } from "@/components/incidents/review-form";
 import { ContainAllButton, NoteForm, PinButton, RunningClock, StatusButtons } from "@/components/incidents/incident-controls";
@@ -17,7 +18,7 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { formatUtc } from "@/lib/format-time";
 import { isUuid } from "@/lib/http/is-uuid";
-import { blastRadius } from "@/lib/incidents/blast-radius";
+import { blastRadius, exposureRowsOnPage } from "@/lib/incidents/blast-radius";
 import { getIncident } from "@/lib/incidents/get-incident";
 import { recentIncidentActions } from "@/lib/incidents/recent-incident-actions";
 import { severityDefinitions } from "@/lib/incidents/vocabulary";
@@ -176,7 +177,8 @@ export default async function IncidentPage({
             <h2 className="mb-3 text-base font-semibold">Blast radius</h2>
             <p className="mb-3 text-sm">
               <strong>{radius.exposure.people}</strong> people accessed sensitive data <strong>{radius.exposure.accesses}</strong> times
-              {radius.exposure.from ? ` over ${formatDuration(radius.exposure.durationSeconds)}` : ""}.
+              {radius.exposure.from ? ` over ${formatDuration(radius.exposure.durationSeconds)}` : ""}
+              {radius.exposure.notCleared ? <>; <strong className="text-danger">{radius.exposure.notCleared}</strong> of them not cleared</> : null}.
             </p>
             <h3 className="text-xs font-semibold uppercase text-muted">Touched by the agents</h3>
             <ul className="mb-3 text-sm">
@@ -196,15 +198,9 @@ export default async function IncidentPage({
               ))}
               {radius.permissionChanges.length === 0 ? <li className="text-muted">none</li> : null}
             </ul>
-            <h3 className="text-xs font-semibold uppercase text-muted">Who accessed</h3>
-            <ul className="text-sm">
-              {radius.people.slice(0, 20).map((person) => (
-                <li key={person.person}>
-                  {person.person}: {person.accesses}× ({person.resources.join(", ")})
-                </li>
-              ))}
-              {radius.people.length === 0 ? <li className="text-muted">nobody, according to ingested access events</li> : null}
-            </ul>
+            <p className="text-sm text-muted">
+              <a href="#who-accessed" className="hover:underline">Who accessed, per person and data set ↓</a>
+            </p>
           </Card>
         </div>
         <Card className="min-w-0 p-5 lg:col-span-2">
@@ -252,6 +248,11 @@ export default async function IncidentPage({
           </ol>
         </Card>
       </div>
+
+      <Card className="mt-6 min-w-0 p-5" id="who-accessed">
+        <h2 className="mb-1 text-base font-semibold">Who accessed</h2>
+        <BlastRadiusTable incidentId={id} exposures={radius.exposures} truncated={radius.exposures.length >= exposureRowsOnPage} />
+      </Card>
 
       <Card className="mt-6 p-5">
         <h2 className="mb-1 text-base font-semibold">Post-incident review</h2>
