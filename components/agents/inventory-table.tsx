@@ -30,7 +30,7 @@ const columns: { key: Sort; label: string; className?: string }[] = [
 export function InventoryTable({ agents, sort, order, hrefFor, canContain }: Props) {
   const now = Date.now();
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+    <div role="region" aria-label="Agents" tabIndex={0} className="overflow-x-auto rounded-lg border border-border bg-surface">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-border text-xs uppercase tracking-wide text-muted">
           <tr>

@@ -45,7 +45,7 @@ export function TokensPanel({ agentId, agentName, agentScopes, canAct, canIssue,
       {list.length === 0 ? (
         <p className="text-sm text-muted">No tokens yet.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div role="region" aria-label="Tokens" tabIndex={0} className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead className="text-xs uppercase tracking-wide text-muted">
               <tr>

@@ -7,7 +7,7 @@ function describe(entry: AuditEntry): string {
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+    <div role="region" aria-label="Audit entries" tabIndex={0} className="overflow-x-auto rounded-lg border border-border bg-surface">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-border text-xs uppercase tracking-wide text-muted">
           <tr>

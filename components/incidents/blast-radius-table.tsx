@@ -78,7 +78,7 @@ export function BlastRadiusTable({ incidentId, exposures, truncated }: Props) {
         </a>
       </div>
       {exposures.length ? (
-        <div className="max-h-[32rem] overflow-auto rounded-md border border-border">
+        <div role="region" aria-label="Who accessed" tabIndex={0} className="max-h-[32rem] overflow-auto rounded-md border border-border">
           <table className="w-full text-left text-sm" data-testid="blast-radius-table">
             <caption className="sr-only">People who accessed sensitive data or what the agents touched, per data set</caption>
             <thead className="sticky top-0 border-b border-border bg-surface text-xs uppercase tracking-wide text-muted">

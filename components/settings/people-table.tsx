@@ -18,7 +18,7 @@ export function PeopleTable({ currentUserId }: { currentUserId: string }) {
           {update.error.message}
         </p>
       ) : null}
-      <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+      <div role="region" aria-label="People" tabIndex={0} className="overflow-x-auto rounded-lg border border-border bg-surface">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-border text-xs uppercase tracking-wide text-muted">
             <tr>

@@ -89,7 +89,7 @@ export function ActionDrawer({ action, onClose, canContain }: { action: PublicAc
               ))}
             </dl>
             <h3 className="mb-2 mt-5 text-sm font-semibold">Attributes</h3>
-            <pre className="overflow-x-auto rounded-md bg-surface-2 p-3 font-mono text-xs">
+            <pre tabIndex={0} className="overflow-x-auto rounded-md bg-surface-2 p-3 font-mono text-xs">
               {JSON.stringify(action.attributes ?? {}, null, 2)}
             </pre>
           </div>

@@ -1,9 +1,9 @@
 "use client";
 // The timeline rows, virtualized: only what is on screen is in the DOM, so 100,000
-// loaded actions scroll like 100. On the Timeline page the page itself scrolls (one
-// scroll area, rows measured against the window); embedded in another page with a
-// fixed height, the list scrolls in its own box. Near the end, older actions load.
-import { type Virtualizer, useVirtualizer, useWindowVirtualizer } from "@tanstack/react-virtual";
+// loaded actions scroll like 100. The page itself scrolls (one scroll area, rows
+// measured against the window), on the Timeline page and on an agent's page, where the
+// list comes last. Near the end, older actions load.
+import { type Virtualizer, useWindowVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { PublicAction } from "@/lib/actions/public-action";
 import { ActionRow } from "./action-row";
@@ -18,15 +18,9 @@ interface Props {
   onLoadMore: () => void;
   onOpen: (action: PublicAction) => void;
   showAgent: boolean;
-  /** A fixed height gives the list its own scroll box; without one the page scrolls. */
-  height?: string;
 }
 
 export function ActionList(props: Props) {
-  return props.height ? <BoxedActionList {...props} height={props.height} /> : <WindowActionList {...props} />;
-}
-
-function WindowActionList(props: Props) {
   const list = useRef<HTMLDivElement>(null);
   const [offset, setOffset] = useState(0);
   // The filters and the chart above change height (the chart arrives later, filters
@@ -50,22 +44,6 @@ function WindowActionList(props: Props) {
   return <Rows {...props} virtualizer={virtualizer} listRef={list} offset={offset} />;
 }
 
-function BoxedActionList(props: Props & { height: string }) {
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: props.actions.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: OVERSCAN,
-    getItemKey: (index) => props.actions[index]?.seq ?? index,
-  });
-  return (
-    <div ref={scroller} className="overflow-y-auto rounded-lg border border-border bg-surface" style={{ height: props.height }}>
-      <Rows {...props} virtualizer={virtualizer} offset={0} />
-    </div>
-  );
-}
-
 function Rows({
   actions,
   hasMore,
@@ -73,12 +51,11 @@ function Rows({
   onLoadMore,
   onOpen,
   showAgent,
-  height,
   virtualizer,
   listRef,
   offset,
 }: Props & {
-  virtualizer: Virtualizer<Window, Element> | Virtualizer<HTMLDivElement, Element>;
+  virtualizer: Virtualizer<Window, Element>;
   listRef?: React.Ref<HTMLDivElement>;
   offset: number;
 }) {
@@ -90,7 +67,7 @@ function Rows({
   }, [last, actions.length, hasMore, loadingMore, onLoadMore]);
 
   return (
-    <div className={height ? undefined : "rounded-lg border border-border bg-surface"}>
+    <div className="rounded-lg border border-border bg-surface">
       <div
         ref={listRef}
         role="list"

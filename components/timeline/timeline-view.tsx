@@ -16,12 +16,9 @@ const liveLabel = { connecting: "Connecting…", live: "Live", reconnecting: "Re
 
 export function TimelineView({
   fixedAgentId,
-  height,
   canContain = false,
 }: {
   fixedAgentId?: string;
-  /** Embedded in another page: the list's own scroll box. Without it the page scrolls. */
-  height?: string;
   canContain?: boolean;
 }) {
   const router = useRouter();
@@ -108,7 +105,6 @@ export function TimelineView({
           onLoadMore={loadMore}
           onOpen={setOpen}
           showAgent={!fixedAgentId}
-          height={height}
         />
       )}
       <ActionDrawer action={open} onClose={() => setOpen(null)} canContain={canContain} />

@@ -68,7 +68,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Se
       {incidents.length === 0 ? (
         <EmptyState title="No incidents">Nothing matches. Declared incidents are listed here, newest first.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+        <div role="region" aria-label="Incidents" tabIndex={0} className="overflow-x-auto rounded-lg border border-border bg-surface">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-border text-xs uppercase tracking-wide text-muted">
               <tr>

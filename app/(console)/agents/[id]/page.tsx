@@ -144,7 +144,7 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
       <Card className="mt-6 p-5">
         <h2 className="mb-3 text-base font-semibold">Actions</h2>
         <Suspense fallback={<p className="text-sm text-muted">Loading actions…</p>}>
-          <TimelineView fixedAgentId={agent.id} height="32rem" canContain={canAct && agent.status !== "suspended"} />
+          <TimelineView fixedAgentId={agent.id} canContain={canAct && agent.status !== "suspended"} />
         </Suspense>
       </Card>
     </>
