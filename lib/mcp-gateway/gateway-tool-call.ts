@@ -64,7 +64,9 @@ export async function gatewayToolCall(context: ToolCallContext, tool: string, ar
   const prospective = { ...gatewayActionRow(call, "allowed", { summary: "", attributes: base }), id: 0 };
   const inputs = await loadDetectionInputs(db, [prospective], { known: new Map([[agent.facts.id, agent.facts]]), rules });
   const firings = detectFirings([prospective], inputs);
-  const containing = firings.filter((firing) => firing.rule.response === "contain");
+  // An approval rule is satisfied by asking, which the gateway does below; any other rule
+  // set to contain that fires on the call stops it here.
+  const containing = firings.filter((firing) => firing.rule.response === "contain" && !APPROVAL_RULES.has(firing.rule.key));
   if (containing.length) {
     const rulesNamed = containing.map((firing) => firing.rule.key).join(", ");
     await record(
