@@ -21,6 +21,7 @@ import { type McpUpstream, UPSTREAM_KEY_HEADER, startMcpUpstream } from "@/lib/t
 import { createPerson } from "@/lib/testing/people";
 import { getMcpServer, listMcpServers } from "./list-mcp-servers";
 import { handleGatewayRequest } from "./handle-gateway-request";
+import { listUpstreamTools } from "./list-upstream-tools";
 import { registerMcpServer } from "./register-mcp-server";
 import { updateMcpServer } from "./update-mcp-server";
 import { closeUpstreamClients } from "./upstream-client";
@@ -118,6 +119,10 @@ describe("MCP gateway", () => {
     expect(row?.headersCiphertext).not.toContain(UPSTREAM_SECRET);
     const audit = await t.db.select().from(auditEntries).where(eq(auditEntries.targetId, server.id));
     expect(audit.map((entry) => entry.action)).toEqual(["mcp_server.registered"]);
+    const tools = await listUpstreamTools(t.db, admin, server.id);
+    expect(tools.map((tool) => [tool.name, tool.policy])).toEqual([["echo", "allow"], ["post_message", "approve"], ["drop_table", "deny"]]);
+    expect(tools.find((tool) => tool.name === "drop_table")?.annotations).toMatchObject({ destructiveHint: true });
+    await expect(listUpstreamTools(t.db, responder, server.id)).rejects.toMatchObject({ status: 403 });
     await expect(registerTools("tools")).rejects.toMatchObject({ status: 409 });
     await expect(registerMcpServer(t.db, responder, { name: "other", url: upstream.url })).rejects.toMatchObject({ status: 403 });
     await expect(registerMcpServer(t.db, admin, { name: "Bad Name", url: upstream.url })).rejects.toMatchObject({ name: "ZodError" });
