@@ -19,6 +19,7 @@ const nextConfig: NextConfig = {
       { source: "/:path*", headers: common },
       // JSON and event streams are never documents: nothing may run or frame them.
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+      { source: "/mcp/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
     ];
   },
   experimental: {

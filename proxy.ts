@@ -30,5 +30,5 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // API routes answer 401 JSON themselves and get their headers from next.config.
-  matcher: ["/((?!api/|v1/|_next/static|_next/image|\\.well-known/|favicon\\.ico|icon\\.svg|robots\\.txt).*)"],
+  matcher: ["/((?!api/|v1/|mcp/|_next/static|_next/image|\\.well-known/|favicon\\.ico|icon\\.svg|robots\\.txt).*)"],
 };

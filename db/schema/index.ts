@@ -13,3 +13,4 @@ export * from "./ssf";
 export * from "./live";
 export * from "./oauth";
 export * from "./limits";
+export * from "./mcp";

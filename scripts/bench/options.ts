@@ -15,7 +15,7 @@ export interface Options {
   only: Set<BenchStep> | null;
 }
 
-export const benchSteps = ["timeline", "ingest", "token-checks", "token-endpoint", "containment", "live", "reports", "ten-million"] as const;
+export const benchSteps = ["timeline", "ingest", "token-checks", "token-endpoint", "containment", "live", "reports", "gateway", "ten-million"] as const;
 export type BenchStep = (typeof benchSteps)[number];
 
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options {

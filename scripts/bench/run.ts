@@ -9,6 +9,7 @@ import { createBenchDatabase, databaseVersion } from "./database";
 import { analyzeActions, createFillFixtures, fillActions } from "./fill";
 import { HttpClient } from "./http";
 import { measureContainment } from "./measure-containment";
+import { measureGateway } from "./measure-gateway";
 import { measureIngest } from "./measure-ingest";
 import { measureIntrospection } from "./measure-introspection";
 import { measureIntrospectionBesideReports } from "./measure-introspection-beside-reports";
@@ -180,6 +181,13 @@ export async function runBench(options: Options): Promise<void> {
           log,
         })),
       );
+    });
+
+    // 5c. The MCP gateway's added latency.
+    if (wants("gateway")) await phase("MCP gateway", async () => {
+      const [agent] = await createAgents(admin, "bench-gateway", 1);
+      const [agentToken] = await issueTokens(admin, agent!.id, 1, 1);
+      figures.push(...(await measureGateway({ admin, baseUrl: running.baseUrl, agentToken: agentToken!, calls: options.quick ? 200 : 2000, log })));
     });
 
     // 6. Containment under full ingest.
