@@ -23,6 +23,9 @@ const server = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.
     AUTH_OIDC_CLIENT_ID: E2E_OIDC.clientId,
     AUTH_OIDC_CLIENT_SECRET: E2E_OIDC.clientSecret,
     AUTH_OIDC_NAME: "Test IdP",
+    // e2e/oidc.spec.ts provisions first-time people; the product default is none.
+    AUTH_OIDC_DEFAULT_ROLE: "viewer",
+    AUTH_OIDC_ALLOWED_DOMAINS: "example.test",
   },
 });
 

@@ -19,7 +19,8 @@ describe("parseEnv", () => {
     expect(env.dataDir).toBe(path.resolve(".data"));
     expect(env.PORT).toBe(3000);
     expect(env.TOURNIQUET_DEMO_DATA).toBe(true);
-    expect(env.AUTH_OIDC_DEFAULT_ROLE).toBe("viewer");
+    expect(env.AUTH_OIDC_DEFAULT_ROLE).toBe("none");
+    expect(env.AUTH_OIDC_ALLOWED_DOMAINS).toEqual([]);
   });
 
   it("treats empty strings as unset", () => {

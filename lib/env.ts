@@ -50,7 +50,13 @@ const envSchema = z
     AUTH_OIDC_NAME: z.string().min(1).max(60).default("Single sign-on"),
     // Role given to a person who signs in through OIDC for the first time; "none"
     // refuses people an admin has not added.
-    AUTH_OIDC_DEFAULT_ROLE: z.enum(["none", "viewer", "responder"]).default("viewer"),
+    AUTH_OIDC_DEFAULT_ROLE: z.enum(["none", "viewer", "responder"]).default("none"),
+    // Only people whose email is in one of these domains (comma list) sign in through OIDC.
+    AUTH_OIDC_ALLOWED_DOMAINS: z
+      .string()
+      .max(4000)
+      .default("")
+      .transform((value) => value.split(",").map((domain) => domain.trim().toLowerCase().replace(/^@/, "")).filter(Boolean)),
     // Providers that send no email_verified claim (Entra ID) are refused unless the
     // operator vouches that their users cannot choose their own email.
     AUTH_OIDC_TRUST_UNVERIFIED_EMAIL: booleanFlag.default(false),

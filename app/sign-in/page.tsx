@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { getSessionCaller } from "@/lib/auth/session";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
+import { isOidcRefusal, oidcRefusals } from "@/lib/auth/oidc-refusal";
 import { env } from "@/lib/env";
 import { signInWithOidc } from "./actions";
 import { SignInForm } from "./sign-in-form";
@@ -17,6 +18,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const config = env();
   const oidcName = config.AUTH_OIDC_ISSUER ? config.AUTH_OIDC_NAME : null;
   const failed = typeof params.error === "string";
+  // Only known reason codes are shown: the query string is the visitor's to write.
+  const refusal = isOidcRefusal(params.reason) ? oidcRefusals[params.reason] : null;
 
   return (
     <main className="flex min-h-dvh items-center justify-center px-4">
@@ -35,7 +38,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <h2 className="mb-4 text-base font-semibold">Sign in to the console</h2>
           {failed ? (
             <p role="alert" className="mb-4 rounded-md bg-danger-bg px-3 py-2 text-sm text-danger">
-              Sign-in was refused. Ask an admin to add you, or try again.
+              {refusal ?? "Sign-in was refused. Ask an admin to add you, or try again."}
             </p>
           ) : null}
           <SignInForm callbackUrl={callbackUrl} />

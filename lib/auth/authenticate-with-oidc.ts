@@ -1,6 +1,7 @@
 // A person signed in at the organisation's identity provider. Known emails sign in
 // with the role an admin gave them; unknown ones get AUTH_OIDC_DEFAULT_ROLE, or are
-// refused when it is "none".
+// refused when it is "none" (the default). Emails outside AUTH_OIDC_ALLOWED_DOMAINS
+// are refused whoever they are. A refusal says why (lib/auth/oidc-refusal.ts).
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
@@ -8,6 +9,9 @@ import { type UserRole, users } from "@/db/schema";
 import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
 import type { RequestOrigin, UserCaller } from "./caller";
 import { systemCaller } from "./caller";
+import { emailDomainAllowed, type OidcRefusal } from "./oidc-refusal";
+
+export type OidcSignIn = { caller: UserCaller } | { refused: OidcRefusal };
 
 export interface OidcProfile {
   email: string;
@@ -17,17 +21,33 @@ export interface OidcProfile {
   trustUnverified?: boolean;
 }
 
+export interface OidcPolicy {
+  defaultRole: UserRole | "none";
+  allowedDomains?: readonly string[];
+}
+
 export async function authenticateWithOidc(
   db: Db,
   profile: OidcProfile,
-  defaultRole: UserRole | "none",
+  policy: OidcPolicy,
   origin: RequestOrigin = {},
-): Promise<UserCaller | null> {
+): Promise<OidcSignIn> {
+  const { defaultRole, allowedDomains = [] } = policy;
   const email = profile.email.trim().toLowerCase();
+  if (!email) return { refused: "email_missing" };
   // An email the provider has not verified could be anyone's, including an admin's:
   // never link an account on it.
-  if (!email || profile.emailVerified === false) return null;
-  if (profile.emailVerified !== true && !profile.trustUnverified) return null;
+  if (profile.emailVerified === false) return { refused: "email_unverified" };
+  if (profile.emailVerified !== true && !profile.trustUnverified) return { refused: "email_unverified" };
+  if (!emailDomainAllowed(email, allowedDomains)) {
+    await db.transaction((tx) =>
+      recordAuditEntry(tx, { ...systemCaller("sign-in"), ...origin }, {
+        action: "auth.sign_in_failed",
+        after: { email, reason: "domain_not_allowed", method: "oidc" },
+      }),
+    );
+    return { refused: "domain_not_allowed" };
+  }
 
   return db.transaction(async (tx) => {
     let [user] = await tx.select().from(users).where(eq(sql`lower(${users.email})`, email)).limit(1);
@@ -39,7 +59,7 @@ export async function authenticateWithOidc(
           .returning();
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
-        return null; // a parallel first sign-in created it; the next attempt succeeds
+        return { refused: "retry" }; // a parallel first sign-in created it; the next attempt succeeds
       }
       if (user) {
         await recordAuditEntry(tx, { ...systemCaller("oidc"), ...origin }, {
@@ -50,11 +70,12 @@ export async function authenticateWithOidc(
       }
     }
     if (!user || user.disabledAt) {
+      const reason = user ? "disabled" : "not_provisioned";
       await recordAuditEntry(tx, { ...systemCaller("sign-in"), ...origin }, {
         action: "auth.sign_in_failed",
-        after: { email, reason: user ? "disabled" : "not_provisioned", method: "oidc" },
+        after: { email, reason, method: "oidc" },
       });
-      return null;
+      return { refused: reason };
     }
     await tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
     const caller: UserCaller = { type: "user", id: user.id, email: user.email, name: user.name, role: user.role, ...origin };
@@ -63,6 +84,6 @@ export async function authenticateWithOidc(
       target: { type: "user", id: user.id },
       after: { method: "oidc" },
     });
-    return caller;
+    return { caller };
   });
 }

@@ -12,6 +12,14 @@ import { loadAuthSecret } from "@/lib/setup/load-auth-secret";
 import { authenticateWithOidc } from "./authenticate-with-oidc";
 import { authenticateWithPassword } from "./authenticate-with-password";
 import { currentSessionVersion } from "./current-session-version";
+import { completeClaimsFromUserinfo } from "./oidc-claims";
+import type { OidcRefusal } from "./oidc-refusal";
+
+/** Logs a refused single sign-on with its reason, and sends the person to /sign-in with it. */
+function refuseOidc(reason: OidcRefusal, email: unknown, detail?: string): string {
+  console.error(`[auth] single sign-on refused: ${reason}${typeof email === "string" ? ` (${email.slice(0, 200)})` : ""}${detail ? `: ${detail}` : ""}`);
+  return `/sign-in?error=AccessDenied&reason=${reason}`;
+}
 
 declare module "next-auth" {
   interface Session {
@@ -56,20 +64,28 @@ function authConfig(): NextAuthConfig {
     providers,
     callbacks: {
       async signIn({ user, account, profile }) {
-        if (account?.provider !== "oidc") return true;
-        if (typeof profile?.email !== "string") return false;
-        const caller = await authenticateWithOidc(
+        if (account?.provider !== "oidc" || !config.AUTH_OIDC_ISSUER) return true;
+        let claims: Record<string, unknown> = { ...profile };
+        try {
+          claims = await completeClaimsFromUserinfo(config.AUTH_OIDC_ISSUER, account.access_token, claims);
+        } catch (error) {
+          return refuseOidc("retry", claims.email, `userinfo: ${(error as Error).message.slice(0, 200)}`);
+        }
+        if (typeof claims.email !== "string") return refuseOidc("email_missing", claims.sub, "no email claim in the ID token or userinfo");
+        const verified = claims.email_verified;
+        const result = await authenticateWithOidc(
           await getDb(),
           {
-            email: profile.email,
-            name: typeof profile.name === "string" ? profile.name : null,
-            emailVerified: typeof profile.email_verified === "boolean" ? profile.email_verified : undefined,
+            email: claims.email,
+            name: typeof claims.name === "string" ? claims.name : null,
+            // Some providers send "true" as a string.
+            emailVerified: typeof verified === "boolean" ? verified : verified === "true" ? true : verified === "false" ? false : undefined,
             trustUnverified: config.AUTH_OIDC_TRUST_UNVERIFIED_EMAIL,
           },
-          config.AUTH_OIDC_DEFAULT_ROLE,
+          { defaultRole: config.AUTH_OIDC_DEFAULT_ROLE, allowedDomains: config.AUTH_OIDC_ALLOWED_DOMAINS },
         );
-        if (!caller) return false;
-        user.id = caller.id; // the session's subject is our user id, not the provider's
+        if ("refused" in result) return refuseOidc(result.refused, claims.email);
+        user.id = result.caller.id; // the session's subject is our user id, not the provider's
         return true;
       },
       async jwt({ token, user }) {
