@@ -12,12 +12,24 @@ export type Policy =
   | "resourceServer" // HTTP Basic client credentials only
   | "oauthClient" // an agent's OAuth client credentials only (the token endpoint)
   | "agent" // agent tokens only (an agent asking for approval)
+  | "gateway" // the MCP gateway: agent tokens only, and anything else is 401 with WWW-Authenticate (MCP authorization)
   | "readOrAgent" // console:read, or an agent token (it sees only its own)
   | "notFound" // the catch-all: 404 for everyone
   | "nextAuth"; // next-auth's own endpoints, not ours to gate
 
 export const matrix: Record<string, Policy> = {
   "GET /.well-known/jwks.json": "public",
+  "GET /.well-known/oauth-protected-resource/mcp/[name]": "public",
+  // The MCP gateway and its upstream servers (issue 15).
+  "GET /mcp/[name]": "gateway",
+  "POST /mcp/[name]": "gateway",
+  "DELETE /mcp/[name]": "gateway",
+  "GET /api/v1/mcp-servers": "admin",
+  "POST /api/v1/mcp-servers": "admin",
+  "GET /api/v1/mcp-servers/[id]": "admin",
+  "PATCH /api/v1/mcp-servers/[id]": "admin",
+  "GET /api/v1/mcp-servers/[id]/tools": "admin",
+  "POST /api/v1/mcp-servers/[id]/disable": "admin",
   "GET /.well-known/ssf-configuration": "public",
   // SSF stream management: admins (session or admin API key) and SSF receivers (their own streams).
   "GET /api/ssf/streams": "admin",
@@ -137,6 +149,7 @@ export function expectedFor(policy: Policy, caller: CallerKind): Expectation | "
   if (caller === "revokedToken") return 401; // a bearer that is presented and invalid is never ignored
   if (policy === "resourceServer" || policy === "oauthClient") return 401; // none of these callers sends client credentials
   if (policy === "ingestOtlp") return caller === "ingestKey" ? "allow" : 401;
+  if (policy === "gateway") return caller === "agentToken" ? "allow" : 401;
   if (caller === "anonymous") return 401;
   if (policy === "ingest") return caller === "ingestKey" ? "allow" : 403;
   if (policy === "agent") return caller === "agentToken" ? "allow" : 403;
