@@ -46,9 +46,13 @@ function unauthorizedResponse(name: string, tokenSent: boolean): Response {
 export async function handleGatewayRequest(db: Db, request: Request, name: string, options: GatewayOptions): Promise<Response> {
   if (!SERVER_NAME_PATTERN.test(name)) return json(404, { error: { code: "not_found", message: "No MCP server is registered at this path." } });
   const authorization = request.headers.get("authorization");
-  const agent = await authenticateGatewayAgent(db, authorization, gatewayUrlOf(name), requestOrigin(request.headers));
+  // Both reads at once (two pooled connections on PostgreSQL): each is on every call's path.
+  // The token is still judged first, so an unauthenticated caller learns nothing of which servers exist.
+  const [agent, [server]] = await Promise.all([
+    authenticateGatewayAgent(db, authorization, gatewayUrlOf(name), requestOrigin(request.headers)),
+    db.select().from(mcpServers).where(and(eq(mcpServers.name, name), isNull(mcpServers.disabledAt))),
+  ]);
   if (!agent) return unauthorizedResponse(name, Boolean(authorization));
-  const [server] = await db.select().from(mcpServers).where(and(eq(mcpServers.name, name), isNull(mcpServers.disabledAt)));
   if (!server) return json(404, { error: { code: "not_found", message: "No MCP server is registered at this path." } });
   // Stateless: there is no session to stream to or to end, which the spec answers with 405.
   if (request.method !== "POST") return json(405, { error: { code: "method_not_allowed", message: "Send MCP messages with POST." } }, { allow: "POST" });

@@ -6,7 +6,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
-import { actions, alerts, auditEntries, mcpServers } from "@/db/schema";
+import { actions, agents as agentsTable, alerts, auditEntries, mcpServers } from "@/db/schema";
 import type { SubscribeToChanges } from "@/lib/approvals/get-approval";
 import { decideApproval } from "@/lib/approvals/decide-approval";
 import { listApprovals } from "@/lib/approvals/list-approvals";
@@ -193,6 +193,26 @@ describe("MCP gateway", () => {
     expect(posts.find((row) => row.outcome === "allowed" && row.kind === "message_post")?.approvalId).toBe(pending.id);
     expect(await t.db.select().from(alerts).where(and(eq(alerts.agentId, agent.id), eq(alerts.ruleKey, "unapproved-post")))).toHaveLength(0);
     await client.close();
+  });
+
+  it("stores every one of many concurrent calls of several agents, each as its own agent's action", async () => {
+    const pair = await Promise.all([createAgent(t.db), createAgent(t.db)]);
+    const clients = await Promise.all(
+      pair.map(async (agent) => connect("tools", (await issueAgentToken(t.db, responder, agent.id, {})).token)),
+    );
+    const before = upstream.calls.echo ?? 0;
+    // 40 calls in flight at once: recorded in a few batches rather than 40 transactions.
+    await Promise.all(Array.from({ length: 40 }, (_, index) => (clients[index % 2] as Client).callTool({ name: "echo", arguments: { text: `n${index}` } })));
+    expect(upstream.calls.echo).toBe(before + 40);
+    await Promise.all(tracked);
+    for (const agent of pair) {
+      const rows = await callsOf(agent.id, "echo");
+      expect(rows).toHaveLength(20);
+      expect(new Set(rows.map((row) => row.externalId)).size).toBe(20);
+      expect(rows.every((row) => row.outcome === "allowed")).toBe(true);
+    }
+    const [seen] = await t.db.select({ lastSeenAt: agentsTable.lastSeenAt }).from(agentsTable).where(eq(agentsTable.id, (pair[0] as { id: string }).id));
+    expect(seen?.lastSeenAt).toBeInstanceOf(Date);
   });
 
   it("cuts a held call when the agent is contained, and refuses its next call at once", async () => {

@@ -71,30 +71,87 @@ export function gatewayActionRow(
   };
 }
 
+interface PendingRecord {
+  call: GatewayCall;
+  row: ActionRow;
+  firings?: Firing[];
+  done: { resolve: () => void; reject: (error: unknown) => void };
+}
+
+/** Calls waiting to be stored, per database: one writer at a time drains them in batches. */
+const queues = new WeakMap<Db, { pending: PendingRecord[]; writing: boolean }>();
+const MAX_RECORD_BATCH = 200;
+
 /**
- * Stores the row and runs the rules on it. `firings`: what the inline check already
- * found on the call (a refused call is stored as denied, which the rules would skip,
- * yet the rule that refused it must still raise its alert and pull the breaker).
+ * Stores the row and runs the rules on it; resolves once it is committed (and on the
+ * live timeline). `firings`: what the inline check already found on the call (a refused
+ * call is stored as denied, which the rules would skip, yet the rule that refused it
+ * must still raise its alert and pull the breaker).
+ *
+ * Why a queue: one transaction per call made the gateway's own bookkeeping, not the
+ * upstream, the cost of a call (a commit and the stream-position lock each). A call
+ * arriving while a batch is being written waits for the next one, so an idle gateway
+ * stores a call at once and a busy one stores many per commit, as ingest does.
  */
-export async function recordGatewayCall(db: Db, call: GatewayCall, row: ActionRow, firings?: Firing[]): Promise<void> {
+export function recordGatewayCall(db: Db, call: GatewayCall, row: ActionRow, firings?: Firing[]): Promise<void> {
+  let queue = queues.get(db);
+  if (!queue) queues.set(db, (queue = { pending: [], writing: false }));
+  const stored = new Promise<void>((resolve, reject) => queue.pending.push({ call, row, firings, done: { resolve, reject } }));
+  if (!queue.writing) void drain(db, queue);
+  return stored;
+}
+
+async function drain(db: Db, queue: { pending: PendingRecord[]; writing: boolean }): Promise<void> {
+  queue.writing = true;
+  try {
+    while (queue.pending.length) {
+      const batch = queue.pending.splice(0, MAX_RECORD_BATCH);
+      try {
+        await storeBatch(db, batch);
+        for (const item of batch) item.done.resolve();
+      } catch (error) {
+        for (const item of batch) item.done.reject(error);
+      }
+    }
+  } finally {
+    queue.writing = false;
+  }
+}
+
+/** As ingest stores a batch (lib/actions/ingest-actions.ts): rows, rules and the live timeline in one transaction, then sightings, rates and the breaker. */
+async function storeBatch(db: Db, batch: PendingRecord[]): Promise<void> {
   const rules = await loadRulesCached(db);
-  let observed: ObservedAction | null = null;
+  const known = new Map(batch.map(({ call }) => [call.agent.facts.id, call.agent.facts]));
+  let observed: ObservedAction[] = [];
   let inputs: DetectionInputs | null = null;
   const raised: RaisedAlert[] = await db.transaction(async (tx) => {
-    const [stored] = await insertActionRows(tx, [row]);
-    if (!stored) return [];
-    const action: ObservedAction = { ...row, id: stored.id };
-    observed = action;
-    inputs = await loadDetectionInputs(tx, [action], { known: new Map([[call.agent.facts.id, call.agent.facts]]), rules });
-    const alerts = await raiseAlerts(tx, firings ? firings.map((firing) => ({ ...firing, action })) : detectFirings([action], inputs));
+    const stored = await insertActionRows(tx, batch.map(({ row }) => row));
+    const ids = new Map(stored.map((row) => [row.externalId, row.id]));
+    const kept = batch.flatMap((item) => {
+      const id = ids.get(item.row.externalId);
+      return id === undefined ? [] : [{ ...item, action: { ...item.row, id } as ObservedAction }];
+    });
+    observed = kept.map(({ action }) => action);
+    inputs = await loadDetectionInputs(tx, observed, { known, rules });
+    const judged = kept.filter(({ firings }) => !firings).map(({ action }) => action);
+    const given = kept.flatMap(({ firings, action }) => (firings ?? []).map((firing) => ({ ...firing, action })));
+    const alerts = await raiseAlerts(tx, [...given, ...detectFirings(judged, inputs)]);
     // Last: it takes the stream-position lock, held until COMMIT.
-    await publishActions(tx, [stored.id]);
+    await publishActions(tx, stored.map((row) => row.id));
     return alerts;
   });
-  await db
-    .update(agents)
-    .set({ lastSeenAt: row.occurredAt })
-    .where(and(eq(agents.id, call.agent.caller.id), or(isNull(agents.lastSeenAt), lt(agents.lastSeenAt, row.occurredAt))));
-  if (observed && inputs) raised.push(...(await checkActionRates(db, [observed], inputs)));
+  // Each agent's latest sighting, one agent at a time in id order (as ingest locks them).
+  const latest = new Map<string, Date>();
+  for (const { call, row } of batch) {
+    const current = latest.get(call.agent.caller.id);
+    if (!current || current < row.occurredAt) latest.set(call.agent.caller.id, row.occurredAt);
+  }
+  for (const [agentId, seenAt] of [...latest].sort(([a], [b]) => a.localeCompare(b))) {
+    await db
+      .update(agents)
+      .set({ lastSeenAt: seenAt })
+      .where(and(eq(agents.id, agentId), or(isNull(agents.lastSeenAt), lt(agents.lastSeenAt, seenAt))));
+  }
+  if (observed.length && inputs) raised.push(...(await checkActionRates(db, observed, inputs)));
   await respondToAlerts(db, raised);
 }

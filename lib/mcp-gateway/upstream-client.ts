@@ -18,9 +18,17 @@ const pool = (): Map<string, Pooled> => (holder.__tourniquetMcpUpstreams ??= new
 
 const versionOf = (server: McpServer) => `${server.updatedAt.getTime()}`;
 
+/**
+ * Node's own fetch. Inside a Next.js server, the global fetch is Next's wrapper (request
+ * memoization, the data cache, tracing), which a call to an upstream tool never wants
+ * and which costs time on every call; Next keeps the original beside it for this.
+ */
+const plainFetch: typeof fetch = (globalThis.fetch as typeof fetch & { _nextOriginalFetch?: typeof fetch })._nextOriginalFetch ?? globalThis.fetch;
+
 async function connect(server: McpServer): Promise<Client> {
   const transport = new StreamableHTTPClientTransport(new URL(server.url), {
     requestInit: { headers: openHeaders(server.headersCiphertext), redirect: "error" },
+    fetch: (url, init) => plainFetch(url, init),
   });
   const client = new Client({ name: "tourniquet-mcp-gateway", version: "1" }, { capabilities: {} });
   client.onerror = () => {};
