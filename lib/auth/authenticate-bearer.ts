@@ -2,14 +2,15 @@
 // ingest key may only send actions, an agent token speaks for its (active) agent, an
 // SSF receiver credential manages only its own streams.
 // Anything else is no caller at all.
-import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { agentTokens, agents, apiKeys, ingestKeys, ssfReceivers } from "@/db/schema";
+import { agentTokens, apiKeys, ingestKeys, ssfReceivers } from "@/db/schema";
+import { findLiveToken } from "@/lib/credentials/find-live-token";
 import { hashSecret, secretPrefixes } from "@/lib/credentials/secret";
 import type { AgentCaller, ApiKeyCaller, IngestKeyCaller, RequestOrigin, SsfReceiverCaller } from "./caller";
 
 /** Last use to the minute is enough, and spares a write on every request. */
-async function stampLastUsed(db: Db, table: typeof apiKeys | typeof ingestKeys | typeof ssfReceivers, id: string, now: Date): Promise<void> {
+async function stampLastUsed(db: Db, table: typeof apiKeys | typeof ingestKeys | typeof ssfReceivers | typeof agentTokens, id: string, now: Date): Promise<void> {
   await db
     .update(table)
     .set({ lastUsedAt: now })
@@ -46,16 +47,11 @@ export async function authenticateBearer(
   }
 
   if (token.startsWith(secretPrefixes.agentToken)) {
-    const [hit] = await db
-      .select({ tokenId: agentTokens.id, scopes: agentTokens.scopes, agentId: agents.id, name: agents.name })
-      .from(agentTokens)
-      .innerJoin(agents, eq(agents.id, agentTokens.agentId))
-      .where(
-        and(eq(agentTokens.tokenHash, hash), isNull(agentTokens.revokedAt), gt(agentTokens.expiresAt, now), eq(agents.status, "active")),
-      );
+    // The same lookup as introspection: a delegated token dies with its person's access.
+    const hit = await findLiveToken(db, hash, now);
     if (!hit) return null;
-    await db.update(agentTokens).set({ lastUsedAt: now }).where(eq(agentTokens.id, hit.tokenId));
-    return { type: "agent", id: hit.agentId, name: hit.name, tokenId: hit.tokenId, scopes: hit.scopes, ...origin };
+    await stampLastUsed(db, agentTokens, hit.id, now);
+    return { type: "agent", id: hit.agentId, name: hit.name, tokenId: hit.id, scopes: hit.scopes, ...origin };
   }
   if (token.startsWith(secretPrefixes.ssfReceiver)) {
     const [receiver] = await db

@@ -1,16 +1,17 @@
 // RFC 7662 token introspection, the check every resource server makes on every
-// request. One indexed read finds a live token of an active agent: a token that is
+// request. One indexed read (find-live-token.ts) finds a live token of an active agent: a token that is
 // revoked, expired, unknown, or whose agent is suspended or retired answers
 // `{ active: false }` and nothing else. The kill switch commits the suspension and the
 // revocations before it returns, so every check that starts after it says no.
-import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { oauthIssuer } from "@/lib/oauth/issuer";
 import type { Db } from "@/db/client";
-import { agentOauthClients, agentTokens, agents, oauthDelegations, users } from "@/db/schema";
+import { agentTokens, agents } from "@/db/schema";
 import { authorize } from "@/lib/auth/authorize";
 import type { Caller } from "@/lib/auth/caller";
 import { describeForLog } from "@/lib/http/describe-for-log";
 import { recordContainedTokenUse } from "@/lib/containment/record-contained-token-use";
+import { findLiveToken } from "./find-live-token";
 import { hashSecret, secretPrefixes } from "./secret";
 
 export type Introspection =
@@ -48,31 +49,7 @@ export async function introspectToken(db: Db, caller: Caller, token: string): Pr
 
   const now = new Date();
   const hash = hashSecret(token);
-  const [hit] = await db
-    .select({
-      id: agentTokens.id,
-      agentId: agentTokens.agentId,
-      scopes: agentTokens.scopes,
-      issuedAt: agentTokens.issuedAt,
-      expiresAt: agentTokens.expiresAt,
-      lastUsedAt: agentTokens.lastUsedAt,
-      name: agents.name,
-      owner: agents.owner,
-      environment: agents.environment,
-      actsAs: agents.actsAs,
-      resource: agentTokens.resource,
-      clientId: agentOauthClients.clientId,
-      delegatedBy: users.id,
-      delegatedByEmail: users.email,
-    })
-    .from(agentTokens)
-    .innerJoin(agents, eq(agents.id, agentTokens.agentId))
-    .leftJoin(agentOauthClients, eq(agentOauthClients.id, agentTokens.oauthClientId))
-    .leftJoin(oauthDelegations, eq(oauthDelegations.id, agentTokens.delegationId))
-    .leftJoin(users, eq(users.id, oauthDelegations.userId))
-    .where(and(eq(agentTokens.tokenHash, hash), isNull(agentTokens.revokedAt), gt(agentTokens.expiresAt, now), eq(agents.status, "active"),
-        // A delegated token lives only while the person who delegated may still sign in.
-        or(isNull(agentTokens.delegationId), isNull(users.disabledAt))));
+  const hit = await findLiveToken(db, hash, now);
   if (!hit) {
     // The denial never depends on the record: a failure to note the attempt is logged, not answered.
     await recordContainedTokenUse(db, caller, hash).catch((error: unknown) =>

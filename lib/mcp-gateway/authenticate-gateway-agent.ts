@@ -3,11 +3,10 @@
 // cache, so a containment committed a moment ago refuses the very next call. Tokens
 // from the OAuth server are agent tokens too; one bound to a resource (RFC 8707) is
 // good only for that resource, here this gateway path.
-import { and, eq, gt, isNull, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { agentTokens, agents, oauthDelegations, users } from "@/db/schema";
 import { type AgentCaller, type RequestOrigin, systemCaller } from "@/lib/auth/caller";
 import { recordContainedTokenUse } from "@/lib/containment/record-contained-token-use";
+import { findLiveToken } from "@/lib/credentials/find-live-token";
 import { hashSecret, secretPrefixes } from "@/lib/credentials/secret";
 import { describeForLog } from "@/lib/http/describe-for-log";
 import type { AgentFacts } from "@/lib/rules/catalog";
@@ -25,32 +24,7 @@ export async function authenticateGatewayAgent(db: Db, authorization: string | n
   const token = authorization.slice(7).trim();
   if (!token.startsWith(secretPrefixes.agentToken) || token.length > 200) return null;
   const hash = hashSecret(token);
-  const [hit] = await db
-    .select({
-      tokenId: agentTokens.id,
-      prefix: agentTokens.prefix,
-      tokenScopes: agentTokens.scopes,
-      resource: agentTokens.resource,
-      agentId: agents.id,
-      name: agents.name,
-      scopes: agents.scopes,
-      environment: agents.environment,
-      status: agents.status,
-      delegatedByEmail: users.email,
-    })
-    .from(agentTokens)
-    .innerJoin(agents, eq(agents.id, agentTokens.agentId))
-    .leftJoin(oauthDelegations, eq(oauthDelegations.id, agentTokens.delegationId))
-    .leftJoin(users, eq(users.id, oauthDelegations.userId))
-    .where(
-      and(
-        eq(agentTokens.tokenHash, hash),
-        isNull(agentTokens.revokedAt),
-        gt(agentTokens.expiresAt, new Date()),
-        eq(agents.status, "active"),
-        or(isNull(agentTokens.delegationId), isNull(users.disabledAt)),
-      ),
-    );
+  const hit = await findLiveToken(db, hash);
   if (!hit || (hit.resource !== null && hit.resource !== resource)) {
     // A contained agent still knocking shows on its timeline (use-after-containment).
     if (!hit) {
@@ -61,8 +35,8 @@ export async function authenticateGatewayAgent(db: Db, authorization: string | n
     return null;
   }
   return {
-    caller: { type: "agent", id: hit.agentId, name: hit.name, tokenId: hit.tokenId, scopes: hit.tokenScopes, ...origin },
-    facts: { id: hit.agentId, name: hit.name, scopes: hit.scopes, environment: hit.environment, status: hit.status },
+    caller: { type: "agent", id: hit.agentId, name: hit.name, tokenId: hit.id, scopes: hit.scopes, ...origin },
+    facts: { id: hit.agentId, name: hit.name, scopes: hit.agentScopes, environment: hit.environment, status: hit.status },
     onBehalfOf: hit.delegatedByEmail ?? null,
     credential: `${hit.prefix}…`,
   };

@@ -5,6 +5,8 @@ import { agentTokens, auditEntries, oauthDelegations, oauthRefreshTokens } from 
 import { systemCaller, type UserCaller } from "@/lib/auth/caller";
 import { containAgent } from "@/lib/containment/contain-agent";
 import { introspectToken } from "@/lib/credentials/introspect-token";
+import { authenticateBearer } from "@/lib/auth/authenticate-bearer";
+import { updateUser } from "@/lib/users/update-user";
 import { createAgent } from "@/lib/testing/agents";
 import { createPerson } from "@/lib/testing/people";
 import { authenticateClient } from "./authenticate-client";
@@ -168,6 +170,17 @@ describe("authorization_code with PKCE, and refresh rotation", () => {
     expect(await check(first.access_token)).toEqual({ active: false });
     expect(await check(second.access_token)).toEqual({ active: false });
     await expect(grantRefreshToken(t.db, authenticated, form({ refresh_token: second.refresh_token ?? "" }))).rejects.toMatchObject({ error: "invalid_grant" });
+  });
+
+  it("a delegated token stops working everywhere once its person is disabled", async () => {
+    const person = await createPerson(t.db, "responder");
+    const { back, creds, authenticated } = await delegate(person);
+    const tokens = await grantAuthorizationCode(t.db, authenticated, form({ ...creds, grant_type: "authorization_code", code: back.searchParams.get("code") ?? "", redirect_uri: redirectUri, code_verifier: verifier }));
+    expect(await authenticateBearer(t.db, tokens.access_token)).toMatchObject({ type: "agent" });
+    await updateUser(t.db, await createPerson(t.db, "admin"), person.id, { disabled: true });
+    expect(await check(tokens.access_token)).toEqual({ active: false });
+    // The API's own bearer check made the same mistake introspection did not: it ignored the person.
+    expect(await authenticateBearer(t.db, tokens.access_token)).toBeNull();
   });
 
   it("the kill switch revokes delegated access and refresh tokens", async () => {
