@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from "react";
 import { DialogActions } from "@/components/ui/dialog-actions";
 import { Dialog } from "@/components/ui/dialog";
+import { ReasonField } from "@/components/ui/reason-field";
 
 interface Props {
   open: boolean;
@@ -26,18 +27,7 @@ export function ReasonDialog({ open, title, consequence, confirmLabel, pending, 
     <Dialog open={open} onClose={onCancel} title={title}>
       <form onSubmit={submit} className="flex flex-col gap-3">
         <p className="text-sm text-muted">{consequence}</p>
-        <label htmlFor="reason" className="text-sm font-medium">
-          Reason (kept in the audit log)
-        </label>
-        <textarea
-          id="reason"
-          autoFocus
-          required
-          rows={3}
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-          className="rounded-md border border-border bg-surface px-3 py-2 text-sm"
-        />
+        <ReasonField id="reason" label="Reason (kept in the audit log)" value={reason} onChange={setReason} />
         {error ? (
           <p role="alert" className="text-sm text-danger">
             {error}

@@ -16,6 +16,7 @@ import { useContainMutation } from "@/lib/containment/queries";
 import { notApplied } from "@/lib/http/api-client";
 import type { PublicIncident } from "@/lib/incidents/public-incident";
 import type { CaseContext } from "./declare-from-alert-dialog";
+import { ReasonField } from "@/components/ui/reason-field";
 
 interface Props {
   lead: PublicAlert;
@@ -55,20 +56,13 @@ export function ContainAndDeclareDialog({ lead, agent, context, open, onClose }:
           told.
         </p>
         <SeverityField value={severity} onChange={setSeverity} disabled={Boolean(declared)} />
-        <label htmlFor="contain-declare-reason" className="font-medium">
-          Reason for the containment (kept in the audit log and sent to connected systems)
-        </label>
-        <textarea
+        <ReasonField
           id="contain-declare-reason"
-          autoFocus
-          required
-          rows={3}
+          label="Reason for the containment (kept in the audit log and sent to connected systems)"
           value={reason}
-          onChange={(event) => setReason(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === "Enter" && !event.shiftKey) void submit(event);
-          }}
-          className="rounded-md border border-border bg-surface px-3 py-2"
+          onChange={setReason}
+          onEnter={(event) => void submit(event)}
+          small={false}
         />
         {declare.error ? (
           <p role="alert" className="text-danger">

@@ -7,6 +7,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { DialogActions } from "@/components/ui/dialog-actions";
 import { BREAK_GLASS_PHRASE } from "@/lib/containment/break-glass";
 import { useBulkContainMutation } from "@/lib/containment/queries";
+import { ReasonField } from "@/components/ui/reason-field";
 
 type Scope = { team: string } | { owner: string } | { all: true };
 
@@ -51,17 +52,7 @@ export function BulkContainButton({ scope, count }: { scope: Scope; count?: numb
               Every agent of {what} is suspended and loses its tokens; each connected system is told. Each agent is contained on its own, so
               one problem never leaves the rest running.
             </p>
-            <label htmlFor="bulk-reason" className="text-sm font-medium">
-              Reason
-            </label>
-            <textarea
-              id="bulk-reason"
-              autoFocus
-              rows={3}
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-              className="rounded-md border border-border bg-surface px-3 py-2 text-sm"
-            />
+            <ReasonField id="bulk-reason" label="Reason" value={reason} onChange={setReason} required={false} />
             {isAll ? (
               <>
                 <label htmlFor="bulk-phrase" className="text-sm font-medium">

@@ -11,6 +11,7 @@ import { DialogActions } from "@/components/ui/dialog-actions";
 import { useContainMutation, useContainmentStatus } from "@/lib/containment/queries";
 import { formatUtc } from "@/lib/format-time";
 import { revocationKinds } from "@/lib/connectors/vocabulary";
+import { ReasonField } from "@/components/ui/reason-field";
 
 // Revocation connectors act on credentials; they are listed with those, not as systems told.
 const actsOnCredentials = (kind: string) => (revocationKinds as readonly string[]).includes(kind);
@@ -114,20 +115,12 @@ export function ContainDialog({ agent, open, onClose, defaultReason = "", incide
             </li>
           ) : null}
         </ul>
-        <label htmlFor="contain-reason" className="text-sm font-medium">
-          Reason (kept in the audit log and sent to connected systems)
-        </label>
-        <textarea
+        <ReasonField
           id="contain-reason"
-          autoFocus
-          required
-          rows={3}
+          label="Reason (kept in the audit log and sent to connected systems)"
           value={reason}
-          onChange={(event) => setReason(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === "Enter" && !event.shiftKey) void submit(event);
-          }}
-          className="rounded-md border border-border bg-surface px-3 py-2 text-sm"
+          onChange={setReason}
+          onEnter={(event) => void submit(event)}
         />
         {contain.error ? (
           <p role="alert" className="text-sm text-danger">

@@ -9,6 +9,7 @@ import { DialogActions } from "@/components/ui/dialog-actions";
 import { useIncidentMutation } from "@/lib/incidents/queries";
 import { type IncidentStatus, allowedTransitions } from "@/lib/incidents/vocabulary";
 import { formatDuration } from "@/lib/reports/format-duration";
+import { ReasonField } from "@/components/ui/reason-field";
 
 const verbs: Record<IncidentStatus, string> = { investigating: "Reopen", contained: "Mark contained", resolved: "Resolve", closed: "Close" };
 
@@ -57,18 +58,7 @@ function ResolveDialog(props: { open: boolean; severity: string; pending: boolea
     <Dialog open={open} onClose={onCancel} title="Resolve the incident">
       <form onSubmit={submit} className="flex flex-col gap-3">
         <p className="text-sm text-muted">Its alerts are resolved with it. The summary goes into the report&apos;s executive summary.</p>
-        <label htmlFor="resolution-summary" className="text-sm font-medium">
-          Resolution summary
-        </label>
-        <textarea
-          id="resolution-summary"
-          autoFocus
-          required
-          rows={3}
-          value={summary}
-          onChange={(event) => setSummary(event.target.value)}
-          className="rounded-md border border-border bg-surface px-3 py-2 text-sm"
-        />
+        <ReasonField id="resolution-summary" label="Resolution summary" value={summary} onChange={setSummary} />
         {major ? (
           <label className="flex items-start gap-2 text-sm">
             <input type="checkbox" checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} className="mt-1" />
