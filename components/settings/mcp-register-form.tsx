@@ -48,7 +48,7 @@ export function McpRegisterForm() {
 
   return (
     <form onSubmit={submit} noValidate aria-label="Register an MCP server" className="mb-4 flex flex-col gap-3">
-      <div className="flex flex-wrap items-end gap-3">
+      <div className="flex flex-wrap items-start gap-3">
         <TextField label="Name" name="name" required className="min-w-40" placeholder="forum" hint="Becomes /mcp/{name}" error={error?.fieldError("name")} />
         <TextField label="Upstream URL" name="url" required className="min-w-64 flex-1" placeholder="https://mcp.example.com/mcp" error={error?.fieldError("url")} />
         <SelectField label="Default policy" name="defaultPolicy" defaultValue="allow">

@@ -21,9 +21,10 @@ const hints: { key: "readOnlyHint" | "destructiveHint" | "idempotentHint" | "ope
 ];
 
 /** The annotations as the upstream declared them; undeclared ones are not guessed. */
-function Annotations({ tool }: { tool: UpstreamTool | undefined }) {
+function Annotations({ tool, listed, unreachable }: { tool: UpstreamTool | undefined; listed: boolean; unreachable: boolean }) {
   const declared = hints.filter((hint) => typeof tool?.annotations?.[hint.key] === "boolean");
-  if (!tool) return <span className="text-xs text-muted">not in the upstream&apos;s list</span>;
+  if (!listed) return unreachable ? <span className="text-xs text-muted">annotations unknown (upstream unreachable)</span> : null;
+  if (!tool) return <span className="text-xs text-muted">not offered by the upstream now</span>;
   if (!declared.length) return <span className="text-xs text-muted">no annotations</span>;
   return (
     <span className="flex flex-wrap gap-1">
@@ -104,7 +105,7 @@ export function McpServerEditor({ server }: { server: PublicMcpServer }) {
                 <div className="min-w-48 flex-1">
                   <p className="font-mono text-sm">{name}</p>
                   {tool?.description ? <p className="text-xs text-muted">{tool.description}</p> : null}
-                  <Annotations tool={upstream.isSuccess ? tool : undefined} />
+                  <Annotations tool={tool} listed={upstream.isSuccess} unreachable={upstream.isError} />
                 </div>
                 <div className="flex flex-wrap gap-2">
                   <SelectField label="Policy" aria-label={`Policy for ${name}`} value={settings.policy ?? ""} onChange={(event) => setTool(name, { policy: (event.target.value || undefined) as ToolPolicy | undefined })}>

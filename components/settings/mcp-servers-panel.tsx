@@ -39,7 +39,7 @@ export function McpServersPanel({ initial }: { initial: PublicMcpServer[] }) {
         <ul className="divide-y divide-border" aria-label="Registered MCP servers">
           {(servers.data ?? []).map((server) => (
             <li key={server.id} className="py-3" data-testid="mcp-server">
-              <div className={`flex flex-wrap items-start justify-between gap-3 ${server.disabledAt ? "text-muted" : ""}`}>
+              <div className={`flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between sm:gap-3 ${server.disabledAt ? "text-muted" : ""}`}>
                 <div className="min-w-0 flex-1">
                   <p className="flex flex-wrap items-center gap-2 text-sm font-medium">
                     {server.name}
@@ -53,7 +53,7 @@ export function McpServersPanel({ initial }: { initial: PublicMcpServer[] }) {
                   <GatewayAddress url={server.gatewayUrl} />
                 </div>
                 {server.disabledAt ? null : (
-                  <div className="flex gap-2">
+                  <div className="flex shrink-0 gap-2">
                     <Button size="sm" variant="secondary" aria-expanded={editing === server.id} onClick={() => setEditing(editing === server.id ? null : server.id)}>
                       {editing === server.id ? "Close policies" : "Policies"}
                     </Button>
