@@ -19,6 +19,7 @@ async function coverage(page: Page): Promise<[number, number]> {
 }
 
 test("an admin registers an MCP server, denies a tool in Settings, and the gateway hides it", async ({ page }) => {
+  test.setTimeout(90_000); // many page loads, on a shared two-core machine
   const key = `e2e-settings-${Date.now().toString(36)}`;
   const upstream = await startMcpUpstream(key);
   try {
