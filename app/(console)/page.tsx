@@ -17,6 +17,7 @@ import { getDb } from "@/lib/db";
 import { dashboardStats } from "@/lib/incidents/dashboard-stats";
 import { median } from "@/lib/incidents/incident-metrics";
 import { formatDuration } from "@/lib/reports/format-duration";
+import { gatewayCoverage } from "@/lib/mcp-gateway/gateway-coverage";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -29,12 +30,14 @@ const steps = [
 export default async function OverviewPage() {
   const caller = await requirePageCaller();
   const db = await getDb();
-  const [{ entries }, stats, alerts, approvals] = await Promise.all([
+  const [{ entries }, stats, alerts, approvals, coverage] = await Promise.all([
     listAuditEntries(db, caller, { limit: 8 }),
     dashboardStats(db, caller),
     listAlerts(db, caller, { status: "open", limit: 50 }),
     listApprovals(db, caller),
+    gatewayCoverage(db, caller),
   ]);
+  const reportOnly = coverage.activeAgents - coverage.behindGateway;
   const open = stats.openIncidents;
   const investigating = open.filter((incident) => incident.status === "investigating").length;
   const medianToContain = median(stats.recent.map((item) => item.timeToContainSeconds));
@@ -44,7 +47,7 @@ export default async function OverviewPage() {
       <PageHeader title="Overview" description="What needs a responder now." />
       <WaitingAlerts initialAlerts={alerts} initialApprovals={approvals} canAct={can(caller, "incidents:act")} />
       <AllClear initialAlerts={alerts} initialApprovals={approvals} openIncidents={open.length} />
-      <div className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-3">
+      <div className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4">
         <KpiCard
           label="Open incidents"
           value={open.length}
@@ -53,12 +56,24 @@ export default async function OverviewPage() {
           context={open.length ? `${investigating} investigating, ${open.length - investigating} contained` : "None open"}
         />
         <KpiCard label="Agents contained" value={stats.containedAgents} href="/agents?status=suspended" context="Suspended until restored" />
-        <div className="col-span-2 md:col-span-1">
+        <KpiCard
+          label="Median time to contain"
+          value={formatDuration(medianToContain)}
+          alarming={medianToContain !== null && medianToContain > TARGET_SECONDS}
+          context={contained ? `Of the last ${contained} contained; target 1 min` : "None contained yet"}
+        />
+        {/* What the kill switch fully covers: a contained agent behind the gateway is cut
+            mid-call; one that only reports can still reach its tools directly. */}
+        <div data-testid="gateway-coverage-kpi" className="contents">
           <KpiCard
-            label="Median time to contain"
-            value={formatDuration(medianToContain)}
-            alarming={medianToContain !== null && medianToContain > TARGET_SECONDS}
-            context={contained ? `Of the last ${contained} contained; target 1 min` : "None contained yet"}
+            label="Behind the MCP gateway"
+            value={`${coverage.behindGateway} of ${coverage.activeAgents}`}
+            href="/agents?status=active"
+            context={
+              coverage.activeAgents === 0
+                ? "No active agents"
+                : `active agents, calls in ${coverage.windowDays} days; ${reportOnly} ${reportOnly === 1 ? "reports" : "report"} only`
+            }
           />
         </div>
       </div>

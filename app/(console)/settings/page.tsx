@@ -3,6 +3,7 @@ import { AddPersonForm } from "@/components/settings/add-person-form";
 import { BulkContainButton } from "@/components/containment/bulk-contain-button";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
 import { ConnectorsPanel } from "@/components/settings/connectors-panel";
+import { McpServersPanel } from "@/components/settings/mcp-servers-panel";
 import { IngestKeysPanel } from "@/components/settings/ingest-keys-panel";
 import { SsfReceiversPanel } from "@/components/settings/ssf-receivers-panel";
 import { ResourceServersPanel } from "@/components/settings/resource-servers-panel";
@@ -15,6 +16,7 @@ import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query
 import { requirePageCaller } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listConnectors } from "@/lib/connectors/list-connectors";
+import { listMcpServers } from "@/lib/mcp-gateway/list-mcp-servers";
 import { listReceivers } from "@/lib/ssf/receivers";
 import { listApiKeys, listIngestKeys, listResourceServers } from "@/lib/keys/list-keys";
 import { listUsers } from "@/lib/users/list-users";
@@ -30,7 +32,7 @@ export default async function SettingsPage() {
   const db = await getDb();
   const queryClient = new QueryClient();
   queryClient.setQueryData(userKeys.list(), await listUsers(db, caller));
-  const [apiKeys, resourceServers, ingestKeys, connectors, rules, agentNames, receivers] = await Promise.all([
+  const [apiKeys, resourceServers, ingestKeys, connectors, rules, agentNames, receivers, mcpServers] = await Promise.all([
     listApiKeys(db, caller),
     listResourceServers(db, caller),
     listIngestKeys(db, caller),
@@ -38,6 +40,7 @@ export default async function SettingsPage() {
     listRules(db, caller),
     listAgentNames(db, caller),
     listReceivers(db, caller),
+    listMcpServers(db, caller),
   ]);
   return (
     <>
@@ -74,6 +77,9 @@ export default async function SettingsPage() {
           </div>
           <div id="resource-servers" className="scroll-mt-4">
             <ResourceServersPanel initial={resourceServers} />
+          </div>
+          <div id="mcp-servers" className="scroll-mt-4">
+            <McpServersPanel initial={mcpServers} />
           </div>
           <div id="connectors" className="scroll-mt-4">
             <ConnectorsPanel initial={connectors} />

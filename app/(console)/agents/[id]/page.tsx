@@ -19,6 +19,7 @@ import { listExternalCredentials } from "@/lib/credentials/list-external-credent
 import { getDb } from "@/lib/db";
 import { listOauthClients } from "@/lib/oauth/list-oauth-clients";
 import { formatAgo, formatUtc } from "@/lib/format-time";
+import { gatewayCoverage } from "@/lib/mcp-gateway/gateway-coverage";
 
 export const metadata: Metadata = { title: "Agent" };
 
@@ -27,12 +28,14 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const db = await getDb();
   const agent = await loadAgentOr404(db, caller, id);
-  const [tokens, oauthClients, credentials, containment] = await Promise.all([
+  const [tokens, oauthClients, credentials, containment, coverage] = await Promise.all([
     listAgentTokens(db, caller, id),
     listOauthClients(db, caller, id),
     listExternalCredentials(db, caller, id),
     getContainmentStatus(db, caller, id),
+    gatewayCoverage(db, caller, { agentIds: [agent.id] }),
   ]);
+  const lastGatewayCallAt = coverage.agents[0]?.lastGatewayCallAt ?? null;
   const canAct = can(caller, "agents:act");
 
   const facts: [string, string][] = [
@@ -63,6 +66,20 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
           <p className="mt-1 text-xs text-muted">
             Last activity <span title={formatUtc(agent.lastSeenAt)}>{formatAgo(agent.lastSeenAt)}</span> · {agent.liveTokens} live{" "}
             {agent.liveTokens === 1 ? "token" : "tokens"}
+          </p>
+          {/* What the kill switch covers for this agent, for a responder deciding what else to cut. */}
+          <p data-testid="gateway-coverage" className={`mt-1 text-xs ${lastGatewayCallAt ? "text-muted" : "text-warn"}`}>
+            {lastGatewayCallAt ? (
+              <>
+                Behind the MCP gateway: last gateway call <span title={formatUtc(lastGatewayCallAt)}>{formatAgo(lastGatewayCallAt)}</span>. Containing it
+                refuses its next tool call.
+              </>
+            ) : (
+              <>
+                Reports only: no MCP gateway call in {coverage.windowDays} days, so the kill switch cannot stop calls it makes to its
+                tools directly. Revoke the credentials it holds there too.
+              </>
+            )}
           </p>
         </div>
         <div className="flex items-center gap-2">
