@@ -4,6 +4,8 @@ import { expect, test } from "@playwright/test";
 import { addPersonAsAdmin, gotoReady, signIn } from "./fixtures/session";
 
 test("a responder declares a SEV1 from an agent, contains it, resolves it and downloads the reports", async ({ page }, testInfo) => {
+  // About 20 s on a quiet machine (three sign-ins, a containment, reports); 30 s ran out on a loaded one.
+  test.setTimeout(60_000);
   await signIn(page);
   const name = `incident-bot-${Date.now()}`;
   const agent = await (await page.request.post("/api/v1/agents", { data: { name, owner: "dana@example.com", scopes: ["forum:post"] } })).json();

@@ -4,6 +4,8 @@ import { startReceiver } from "../lib/testing/receiver";
 import { addPersonAsAdmin, gotoReady, signIn } from "./fixtures/session";
 
 test("a responder contains an agent: the page, the inventory, introspection and connected systems agree", async ({ page, request }) => {
+  // About 20 s on a quiet machine (three sign-ins, a containment, reports); 30 s ran out on a loaded one.
+  test.setTimeout(60_000);
   const receiver = await startReceiver();
   try {
     // Set-up as the admin: a resource server, a webhook connector, an agent with a live token.
