@@ -6,6 +6,7 @@ export const settingsSections = [
   { id: "api-keys", label: "API keys" },
   { id: "ingest-keys", label: "Ingest keys" },
   { id: "resource-servers", label: "Resource servers" },
+  { id: "scim", label: "SCIM provisioning" },
   { id: "connectors", label: "Connectors" },
   { id: "ssf-receivers", label: "Shared Signals receivers" },
   { id: "rules", label: "Rules" },

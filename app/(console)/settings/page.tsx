@@ -5,6 +5,7 @@ import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
 import { ConnectorsPanel } from "@/components/settings/connectors-panel";
 import { IngestKeysPanel } from "@/components/settings/ingest-keys-panel";
 import { SsfReceiversPanel } from "@/components/settings/ssf-receivers-panel";
+import { ScimTokensPanel } from "@/components/settings/scim-tokens-panel";
 import { ResourceServersPanel } from "@/components/settings/resource-servers-panel";
 import { PeopleTable } from "@/components/settings/people-table";
 import { RulesPanel } from "@/components/settings/rules-panel";
@@ -17,6 +18,7 @@ import { getDb } from "@/lib/db";
 import { listConnectors } from "@/lib/connectors/list-connectors";
 import { listReceivers } from "@/lib/ssf/receivers";
 import { listApiKeys, listIngestKeys, listResourceServers } from "@/lib/keys/list-keys";
+import { listScimTokens } from "@/lib/scim/list-scim-tokens";
 import { listUsers } from "@/lib/users/list-users";
 import { listRules } from "@/lib/rules/list-rules";
 import { listAgentNames } from "@/lib/agents/list-agent-names";
@@ -39,6 +41,7 @@ export default async function SettingsPage() {
     listAgentNames(db, caller),
     listReceivers(db, caller),
   ]);
+  const scimTokens = await listScimTokens(db, caller);
   return (
     <>
       <PageHeader title="Settings" description="People and machines that can use Tourniquet, and what each may do." />
@@ -74,6 +77,9 @@ export default async function SettingsPage() {
           </div>
           <div id="resource-servers" className="scroll-mt-4">
             <ResourceServersPanel initial={resourceServers} />
+          </div>
+          <div id="scim" className="scroll-mt-4">
+            <ScimTokensPanel initial={scimTokens} />
           </div>
           <div id="connectors" className="scroll-mt-4">
             <ConnectorsPanel initial={connectors} />
