@@ -26,6 +26,8 @@ const server = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.
     // e2e/oidc.spec.ts provisions first-time people; the product default is none.
     AUTH_OIDC_DEFAULT_ROLE: "viewer",
     AUTH_OIDC_ALLOWED_DOMAINS: "example.test",
+    // e2e/sso.spec.ts: a group gives a role, leaving it takes the role away.
+    AUTH_OIDC_ROLE_MAP: "tq-secops=responder,tq-admins=admin",
   },
 });
 

@@ -21,6 +21,21 @@ describe("parseEnv", () => {
     expect(env.TOURNIQUET_DEMO_DATA).toBe(true);
     expect(env.AUTH_OIDC_DEFAULT_ROLE).toBe("none");
     expect(env.AUTH_OIDC_ALLOWED_DOMAINS).toEqual([]);
+    expect(env.AUTH_OIDC_GROUPS_CLAIM).toBe("groups");
+    expect(env.oidcRoleMap).toEqual([]);
+    expect(env.AUTH_OIDC_ALLOWED_GROUPS).toEqual([]);
+  });
+
+  it("parses the OIDC role map and names a malformed entry", () => {
+    expect(parseEnv({ AUTH_OIDC_ROLE_MAP: "tq-admins=admin, secops=responder,eng=viewer" }).oidcRoleMap).toEqual([
+      { group: "tq-admins", role: "admin" },
+      { group: "secops", role: "responder" },
+      { group: "eng", role: "viewer" },
+    ]);
+    expect(() => parseEnv({ AUTH_OIDC_ROLE_MAP: "tq-admins" })).toThrow(/AUTH_OIDC_ROLE_MAP: "tq-admins" is not group=role/);
+    expect(() => parseEnv({ AUTH_OIDC_ROLE_MAP: "eng=owner" })).toThrow(/AUTH_OIDC_ROLE_MAP: "eng=owner": role must be/);
+    expect(() => parseEnv({ AUTH_OIDC_ROLE_MAP: "eng=viewer,eng=admin" })).toThrow(/mapped twice/);
+    expect(parseEnv({ AUTH_OIDC_ALLOWED_GROUPS: "secops, eng" }).AUTH_OIDC_ALLOWED_GROUPS).toEqual(["secops", "eng"]);
   });
 
   it("treats empty strings as unset", () => {

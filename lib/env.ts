@@ -2,6 +2,7 @@
 // that names the variable (see scripts/start.ts); nothing else reads process.env.
 import path from "node:path";
 import { z } from "zod";
+import { parseRoleMap, type RoleMapping } from "@/lib/auth/oidc-role-map";
 import { parseTrustedProxies, type TrustedProxies } from "@/lib/http/trusted-proxies";
 
 const booleanFlag = z
@@ -60,6 +61,16 @@ const envSchema = z
     // Providers that send no email_verified claim (Entra ID) are refused unless the
     // operator vouches that their users cannot choose their own email.
     AUTH_OIDC_TRUST_UNVERIFIED_EMAIL: booleanFlag.default(false),
+    // The claim (ID token or userinfo) that lists the person's groups.
+    AUTH_OIDC_GROUPS_CLAIM: z.string().trim().min(1).max(200).default("groups"),
+    // group=role pairs, comma-separated; the highest role among a person's groups wins.
+    AUTH_OIDC_ROLE_MAP: z.string().max(8000).default(""),
+    // Only people in one of these groups (comma list) sign in through OIDC.
+    AUTH_OIDC_ALLOWED_GROUPS: z
+      .string()
+      .max(8000)
+      .default("")
+      .transform((value) => value.split(",").map((group) => group.trim()).filter(Boolean)),
   })
   .superRefine((env, ctx) => {
     if (env.TOURNIQUET_ADMIN_PASSWORD && !env.TOURNIQUET_ADMIN_EMAIL) {
@@ -89,7 +100,7 @@ const envSchema = z
     }
   });
 
-export type Env = z.infer<typeof envSchema> & { dataDir: string; trustedProxies: TrustedProxies };
+export type Env = z.infer<typeof envSchema> & { dataDir: string; trustedProxies: TrustedProxies; oidcRoleMap: RoleMapping[] };
 
 export class EnvError extends Error {
   constructor(message: string) {
@@ -118,7 +129,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   } catch (error) {
     throw new EnvError(`TOURNIQUET_TRUSTED_PROXIES: ${(error as Error).message}`);
   }
-  return { ...result.data, dataDir: path.resolve(result.data.TOURNIQUET_DATA_DIR), trustedProxies };
+  let oidcRoleMap: RoleMapping[];
+  try {
+    oidcRoleMap = parseRoleMap(result.data.AUTH_OIDC_ROLE_MAP);
+  } catch (error) {
+    throw new EnvError(`AUTH_OIDC_ROLE_MAP: ${(error as Error).message} (expected e.g. tq-admins=admin,secops=responder,eng=viewer)`);
+  }
+  return { ...result.data, dataDir: path.resolve(result.data.TOURNIQUET_DATA_DIR), trustedProxies, oidcRoleMap };
 }
 
 const cache = globalThis as typeof globalThis & { __tourniquetEnv?: Env };

@@ -7,6 +7,7 @@ export const settingsSections = [
   { id: "ingest-keys", label: "Ingest keys" },
   { id: "resource-servers", label: "Resource servers" },
   { id: "mcp-servers", label: "MCP servers" },
+  { id: "scim", label: "SCIM provisioning" },
   { id: "connectors", label: "Connectors" },
   { id: "ssf-receivers", label: "Shared Signals receivers" },
   { id: "rules", label: "Rules" },

@@ -14,3 +14,4 @@ export * from "./live";
 export * from "./oauth";
 export * from "./limits";
 export * from "./mcp";
+export * from "./scim";

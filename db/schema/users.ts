@@ -23,6 +23,11 @@ export const users = pgTable(
      * a new password, a role change, disabling) ends every earlier session at once.
      */
     sessionVersion: integer("session_version").notNull().default(0),
+    /**
+     * Where the role came from: "oidc_groups" when the OIDC group mapping set it (it then
+     * follows the person's groups at every sign-in); null when an admin set it by hand.
+     */
+    roleSource: text("role_source"),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

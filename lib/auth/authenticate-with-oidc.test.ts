@@ -60,4 +60,61 @@ describe("authenticateWithOidc", () => {
     expect(await authenticateWithOidc(t.db, { email: "  " , emailVerified: true }, { defaultRole: "viewer" })).toEqual({ refused: "email_missing" });
     expect(await authenticateWithOidc(t.db, { email: "u@example.test", emailVerified: false }, { defaultRole: "viewer" })).toEqual({ refused: "email_unverified" });
   });
+
+  describe("groups to roles", () => {
+    const roleMap = [
+      { group: "tq-admins", role: "admin" as const },
+      { group: "secops", role: "responder" as const },
+      { group: "eng", role: "viewer" as const },
+    ];
+    const policy = { defaultRole: "none" as const, roleMap };
+    const entriesFor = (id: string) => t.db.select().from(auditEntries).where(eq(auditEntries.targetId, id));
+
+    it("admits a first-time person in a mapped group with the highest mapped role, audited as the mapping", async () => {
+      const result = await authenticateWithOidc(t.db, { email: "grouped@corp.example", emailVerified: true, groups: ["eng", "secops", "other"] }, policy);
+      expect(result).toMatchObject({ caller: { role: "responder" } });
+      const [row] = await t.db.select().from(users).where(eq(users.email, "grouped@corp.example"));
+      expect(row?.roleSource).toBe("oidc_groups");
+      const created = (await entriesFor(row?.id ?? "")).find((entry) => entry.action === "user.created");
+      expect(created).toMatchObject({ actorType: "system", actorLabel: "system:oidc-group-mapping" });
+      expect(JSON.stringify(created?.after)).toContain("secops=responder");
+    });
+
+    it("follows the groups at every sign-in and disables a person who left every mapped group", async () => {
+      const email = "mover@corp.example";
+      expect(await authenticateWithOidc(t.db, { email, emailVerified: true, groups: ["tq-admins"] }, policy)).toMatchObject({ caller: { role: "admin" } });
+      const [row] = await t.db.select().from(users).where(eq(users.email, email));
+      const versionBefore = row?.sessionVersion ?? 0;
+      expect(await authenticateWithOidc(t.db, { email, emailVerified: true, groups: ["eng"] }, policy)).toMatchObject({ caller: { role: "viewer" } });
+      const [lowered] = await t.db.select().from(users).where(eq(users.email, email));
+      expect(lowered?.sessionVersion).toBeGreaterThan(versionBefore); // earlier admin sessions end
+      expect(await authenticateWithOidc(t.db, { email, emailVerified: true, groups: [] }, policy)).toEqual({ refused: "no_mapped_group" });
+      const [disabled] = await t.db.select().from(users).where(eq(users.email, email));
+      expect(disabled?.disabledAt).not.toBeNull();
+      // Back in a mapped group: back in.
+      expect(await authenticateWithOidc(t.db, { email, emailVerified: true, groups: ["secops"] }, policy)).toMatchObject({ caller: { role: "responder" } });
+      const changes = (await entriesFor(row?.id ?? "")).filter((entry) => entry.action === "user.updated");
+      expect(changes).toHaveLength(3);
+      expect(changes.every((entry) => entry.actorLabel === "system:oidc-group-mapping")).toBe(true);
+    });
+
+    it("leaves a role set by hand alone when no group maps, and never re-enables a person an admin disabled", async () => {
+      const responder = await createPerson(t.db, "responder");
+      expect(await authenticateWithOidc(t.db, { email: responder.email, emailVerified: true, groups: ["unmapped"] }, policy)).toMatchObject({ caller: { role: "responder" } });
+      expect(await authenticateWithOidc(t.db, { email: responder.email, emailVerified: true }, policy)).toMatchObject({ caller: { role: "responder" } });
+      expect(await authenticateWithOidc(t.db, { email: responder.email, emailVerified: true, groups: ["eng"] }, policy)).toMatchObject({ caller: { role: "viewer" } });
+      await updateUser(t.db, systemCaller("test"), responder.id, { disabled: true });
+      expect(await authenticateWithOidc(t.db, { email: responder.email, emailVerified: true, groups: ["eng"] }, policy)).toEqual({ refused: "disabled" });
+    });
+
+    it("refuses people outside the allowed groups, writing only the refusal", async () => {
+      const strict = { ...policy, allowedGroups: ["secops"] };
+      expect(await authenticateWithOidc(t.db, { email: "outsider@corp.example", emailVerified: true, groups: ["eng"] }, strict)).toEqual({ refused: "group_not_allowed" });
+      expect(await authenticateWithOidc(t.db, { email: "outsider@corp.example", emailVerified: true }, strict)).toEqual({ refused: "group_not_allowed" });
+      expect(await t.db.select().from(users).where(eq(users.email, "outsider@corp.example"))).toHaveLength(0);
+      const refusals = await t.db.select().from(auditEntries).where(eq(auditEntries.action, "auth.sign_in_failed"));
+      expect(refusals.some((entry) => JSON.stringify(entry.after).includes("group_not_allowed"))).toBe(true);
+      expect(await authenticateWithOidc(t.db, { email: "insider@corp.example", emailVerified: true, groups: ["secops"] }, strict)).toMatchObject({ caller: { role: "responder" } });
+    });
+  });
 });

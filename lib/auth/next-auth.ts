@@ -13,6 +13,7 @@ import { authenticateWithOidc } from "./authenticate-with-oidc";
 import { authenticateWithPassword } from "./authenticate-with-password";
 import { currentSessionVersion } from "./current-session-version";
 import { completeClaimsFromUserinfo } from "./oidc-claims";
+import { groupsFromClaim } from "./oidc-role-map";
 import type { OidcRefusal } from "./oidc-refusal";
 
 /** Logs a refused single sign-on with its reason, and sends the person to /sign-in with it. */
@@ -67,7 +68,9 @@ function authConfig(): NextAuthConfig {
         if (account?.provider !== "oidc" || !config.AUTH_OIDC_ISSUER) return true;
         let claims: Record<string, unknown> = { ...profile };
         try {
-          claims = await completeClaimsFromUserinfo(config.AUTH_OIDC_ISSUER, account.access_token, claims);
+          // The groups are wanted only when something reads them.
+          const wantsGroups = config.oidcRoleMap.length > 0 || config.AUTH_OIDC_ALLOWED_GROUPS.length > 0;
+          claims = await completeClaimsFromUserinfo(config.AUTH_OIDC_ISSUER, account.access_token, claims, wantsGroups ? [config.AUTH_OIDC_GROUPS_CLAIM] : []);
         } catch (error) {
           return refuseOidc("retry", claims.email, `userinfo: ${(error as Error).message.slice(0, 200)}`);
         }
@@ -81,8 +84,14 @@ function authConfig(): NextAuthConfig {
             // Some providers send "true" as a string.
             emailVerified: typeof verified === "boolean" ? verified : verified === "true" ? true : verified === "false" ? false : undefined,
             trustUnverified: config.AUTH_OIDC_TRUST_UNVERIFIED_EMAIL,
+            groups: groupsFromClaim(claims[config.AUTH_OIDC_GROUPS_CLAIM]),
           },
-          { defaultRole: config.AUTH_OIDC_DEFAULT_ROLE, allowedDomains: config.AUTH_OIDC_ALLOWED_DOMAINS },
+          {
+            defaultRole: config.AUTH_OIDC_DEFAULT_ROLE,
+            allowedDomains: config.AUTH_OIDC_ALLOWED_DOMAINS,
+            roleMap: config.oidcRoleMap,
+            allowedGroups: config.AUTH_OIDC_ALLOWED_GROUPS,
+          },
         );
         if ("refused" in result) return refuseOidc(result.refused, claims.email);
         user.id = result.caller.id; // the session's subject is our user id, not the provider's

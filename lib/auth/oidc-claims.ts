@@ -1,11 +1,18 @@
 // The person's claims from the ID token, completed from the userinfo endpoint when the
-// ID token lacks the email (several providers put profile and email claims only there).
+// ID token lacks the email or another wanted claim such as the groups (several providers
+// put profile, email and group claims only there).
 import * as oauth from "oauth4webapi";
 
 export type Claims = Record<string, unknown>;
 
-export async function completeClaimsFromUserinfo(issuer: string, accessToken: string | undefined, idTokenClaims: Claims): Promise<Claims> {
-  if (typeof idTokenClaims.email === "string" && idTokenClaims.email || !accessToken) return idTokenClaims;
+export async function completeClaimsFromUserinfo(
+  issuer: string,
+  accessToken: string | undefined,
+  idTokenClaims: Claims,
+  otherWanted: readonly string[] = [],
+): Promise<Claims> {
+  const hasEmail = typeof idTokenClaims.email === "string" && idTokenClaims.email;
+  if ((hasEmail && otherWanted.every((claim) => idTokenClaims[claim] !== undefined)) || !accessToken) return idTokenClaims;
   const issuerUrl = new URL(issuer);
   const options = { [oauth.allowInsecureRequests]: issuerUrl.protocol === "http:" };
   const as = await oauth.processDiscoveryResponse(issuerUrl, await oauth.discoveryRequest(issuerUrl, options));

@@ -4,6 +4,8 @@ export const oidcRefusals = {
   email_missing: "Your identity provider did not tell us your email address. Ask your admin to release the email claim to Tourniquet.",
   email_unverified: "Your identity provider has not verified your email address, so Tourniquet cannot tell who you are.",
   domain_not_allowed: "Your email domain is not allowed to sign in to Tourniquet.",
+  group_not_allowed: "You are not in a group that is allowed to sign in to Tourniquet. Ask your admin.",
+  no_mapped_group: "You are no longer in a group that gives access to Tourniquet. Ask your admin.",
   not_provisioned: "You do not have access to Tourniquet yet. Ask an admin to add you.",
   disabled: "Your Tourniquet account is disabled. Ask an admin.",
   retry: "Sign-in could not finish. Try again.",

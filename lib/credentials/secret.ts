@@ -14,6 +14,7 @@ export const secretPrefixes = {
   oauthClientSecret: "tq_cs_",
   refreshToken: "tq_rt_",
   authorizationCode: "tq_ac_",
+  scimToken: "tq_sc_",
 } as const;
 
 export interface MintedSecret {

@@ -56,6 +56,8 @@ export async function updateUser(db: Db, caller: Caller, userId: string, input: 
         name: input.name ?? current.name,
         role: input.role ?? current.role,
         disabledAt,
+        // An admin's own decision on role or access outranks the group mapping from then on.
+        roleSource: input.role !== undefined || input.disabled !== undefined ? null : current.roleSource,
         passwordHash: passwordHash ?? current.passwordHash,
         updatedAt: new Date(),
       })

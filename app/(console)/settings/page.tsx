@@ -6,6 +6,7 @@ import { ConnectorsPanel } from "@/components/settings/connectors-panel";
 import { McpServersPanel } from "@/components/settings/mcp-servers-panel";
 import { IngestKeysPanel } from "@/components/settings/ingest-keys-panel";
 import { SsfReceiversPanel } from "@/components/settings/ssf-receivers-panel";
+import { ScimTokensPanel } from "@/components/settings/scim-tokens-panel";
 import { ResourceServersPanel } from "@/components/settings/resource-servers-panel";
 import { PeopleTable } from "@/components/settings/people-table";
 import { RulesPanel } from "@/components/settings/rules-panel";
@@ -19,6 +20,7 @@ import { listConnectors } from "@/lib/connectors/list-connectors";
 import { listMcpServers } from "@/lib/mcp-gateway/list-mcp-servers";
 import { listReceivers } from "@/lib/ssf/receivers";
 import { listApiKeys, listIngestKeys, listResourceServers } from "@/lib/keys/list-keys";
+import { listScimTokens } from "@/lib/scim/list-scim-tokens";
 import { listUsers } from "@/lib/users/list-users";
 import { listRules } from "@/lib/rules/list-rules";
 import { listAgentNames } from "@/lib/agents/list-agent-names";
@@ -32,7 +34,7 @@ export default async function SettingsPage() {
   const db = await getDb();
   const queryClient = new QueryClient();
   queryClient.setQueryData(userKeys.list(), await listUsers(db, caller));
-  const [apiKeys, resourceServers, ingestKeys, connectors, rules, agentNames, receivers, mcpServers] = await Promise.all([
+  const [apiKeys, resourceServers, ingestKeys, connectors, rules, agentNames, receivers, mcpServers, scimTokens] = await Promise.all([
     listApiKeys(db, caller),
     listResourceServers(db, caller),
     listIngestKeys(db, caller),
@@ -41,6 +43,7 @@ export default async function SettingsPage() {
     listAgentNames(db, caller),
     listReceivers(db, caller),
     listMcpServers(db, caller),
+    listScimTokens(db, caller),
   ]);
   return (
     <>
@@ -80,6 +83,9 @@ export default async function SettingsPage() {
           </div>
           <div id="mcp-servers" className="scroll-mt-4">
             <McpServersPanel initial={mcpServers} />
+          </div>
+          <div id="scim" className="scroll-mt-4">
+            <ScimTokensPanel initial={scimTokens} />
           </div>
           <div id="connectors" className="scroll-mt-4">
             <ConnectorsPanel initial={connectors} />
