@@ -48,16 +48,21 @@ export function AgentPicker({ agentId, agentName, onChange }: Props) {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [q, setQ] = useState("");
+  // What the list should answer: nothing typed beyond the chosen name means all agents.
+  const wanted = text === chosenName ? "" : text.trim();
   // Ask once typing pauses, not on every key.
   useEffect(() => {
-    const timer = setTimeout(() => setQ(text === chosenName ? "" : text.trim()), 200);
+    const timer = setTimeout(() => setQ(wanted), 200);
     return () => clearTimeout(timer);
-  }, [text, chosenName]);
+  }, [wanted]);
   // The URL is the truth: a new agentId (or none) shows its name.
   useEffect(() => setText(chosenName ?? (agentId ? agentId : "")), [agentId, chosenName]);
 
   const search = useAgentSearch(q, open);
-  const options = search.data ?? [];
+  // Only the answer for what is typed now: an older list (typing not settled yet, or the
+  // previous answer kept while the next loads) must not be what the arrows and Enter pick.
+  const settled = q === wanted && !search.isPlaceholderData;
+  const options = settled ? (search.data ?? []) : [];
 
   function pick(agent: PublicAgent) {
     setOpen(false);
@@ -149,7 +154,7 @@ export function AgentPicker({ agentId, agentName, onChange }: Props) {
             ))}
             {options.length === 0 ? (
               <li role="presentation" className="px-3 py-1.5 text-muted">
-                {search.isFetching ? "Searching…" : "No agent matches."}
+                {!settled || search.isFetching ? "Searching…" : "No agent matches."}
               </li>
             ) : null}
           </ul>
