@@ -25,8 +25,9 @@ export function ScimTokensPanel({ initial }: { initial: PublicScimToken[] }) {
     <Card className="p-5">
       <h2 className="mb-1 text-base font-semibold">SCIM provisioning</h2>
       <p className="mb-4 text-sm text-muted">
-        For your identity provider (Okta, Entra ID): it creates, disables and removes people at{" "}
-        <code className="font-mono">/scim/v2</code> with <code className="font-mono">Authorization: Bearer tq_sc_…</code>.
+        Tokens for your identity provider (Okta, Entra ID), sent as <code className="font-mono">Authorization: Bearer tq_sc_…</code>.
+        The provisioning endpoints at <code className="font-mono">/scim/v2</code> are not served yet: until they are, a token
+        here lets nothing in.
       </p>
       <form onSubmit={submit} noValidate className="mb-4 flex flex-wrap items-end gap-3" aria-label="Create a SCIM token">
         <TextField label="Name" name="name" required className="min-w-56 flex-1" error={error?.fieldError("name")} />
